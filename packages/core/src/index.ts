@@ -1,0 +1,54 @@
+export type { AuthCheck, AuthProps, AuthRule, AuthValueType } from './auth';
+export { checkAuth, checkAuthPolicy, compileAuth, isLoggedIn } from './auth';
+export type { EnvelopeResult } from './envelope';
+export {
+  checkApiRequest,
+  checkRoomRequest,
+  checkSyncRequest,
+  isPlainObject,
+  isResponseIndex,
+} from './envelope';
+export type { ErrorCode, ErrorResponse, LuckyErrorOptions, ValidationIssue } from './errors';
+export { ERROR_CODES, isErrorCode, isErrorResponse, isLuckyError, LuckyError } from './errors';
+export type {
+  ApiRequestMessage,
+  ClientToServerEvents,
+  ForceLogoutMessage,
+  ResponseKind,
+  ResponseMessage,
+  RoomRequestMessage,
+  ServerToClientEvents,
+  SuccessResponse,
+  SyncConfirmation,
+  SyncDelivery,
+  SyncReceiver,
+  SyncRequestMessage,
+  UserAfkMessage,
+  UserPresenceMessage,
+} from './protocol';
+export { EVENTS, responseEvent } from './protocol';
+export type { RequestTrackerOptions, TrackedRequest, TrackOptions } from './requestTracker';
+export { RequestTracker } from './requestTracker';
+export type { Result } from './result';
+export type { BuiltInApi, RouteKind } from './routeName';
+export {
+  BUILT_IN_APIS,
+  isBuiltInApi,
+  MAX_ROUTE_NAME_LENGTH,
+  parseWireName,
+  pathSegments,
+  resolveRouteName,
+  toWireName,
+} from './routeName';
+export type { InferInput, InferOutput, StandardIssue, StandardResult, StandardSchema } from './schema';
+export type {
+  ConnectedStatus,
+  DisconnectedStatus,
+  ReconnectingStatus,
+  SocketStatus,
+  SocketStatusEntry,
+  SocketStatusValue,
+} from './status';
+export type { Listener, Readable } from './store';
+export { Store } from './store';
+export { isStandardSchema, validateInput } from './validation';
