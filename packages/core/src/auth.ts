@@ -61,14 +61,16 @@ export function checkAuthPolicy(auth: unknown): Result<AuthProps> {
     error: new LuckyError(ERROR_CODES.INTERNAL, `Invalid auth policy: ${why}`),
   });
   if (!isPlainObject(auth)) return invalid('`auth` must be an object like { login: true }');
-  if (typeof auth.login !== 'boolean') return invalid('`auth.login` must be true or false');
-  const additional = auth.additional ?? [];
+  const login = Object.hasOwn(auth, 'login') ? auth.login : undefined;
+  if (typeof login !== 'boolean') return invalid('`auth.login` must be true or false');
+  const additional = Object.hasOwn(auth, 'additional') ? auth.additional : undefined;
+  if (additional === undefined) return { ok: true, value: { login } };
   if (!Array.isArray(additional)) return invalid('`auth.additional` must be an array');
   for (const rule of additional) {
     const problem = ruleProblem(rule);
     if (problem) return invalid(problem);
   }
-  return { ok: true, value: auth as unknown as AuthProps };
+  return { ok: true, value: { login, additional } };
 }
 
 /** A validated rule, its condition picked out once so the per-request path only compares. */
@@ -79,10 +81,18 @@ interface CompiledRule {
   message: string;
 }
 
+function show(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value === 'bigint' ? `${value}n` : Object.prototype.toString.call(value);
+  }
+}
+
 function describe(key: string, condition: Condition, expected: unknown): string {
   switch (condition) {
     case 'value':
-      return `${key} must equal ${JSON.stringify(expected) ?? String(expected)}`;
+      return `${key} must equal ${show(expected)}`;
     case 'nullish':
       return `${key} must ${expected ? '' : 'not '}be null or undefined`;
     case 'type':

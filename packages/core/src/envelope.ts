@@ -47,13 +47,27 @@ function checkNameAndData(
 ): EnvelopeResult<{ name: string; data: Record<string, unknown> }> {
   const name = own(fields, 'name');
   if (typeof name !== 'string') return fail('name must be a string', responseIndex);
-  const data = own(fields, 'data') ?? {};
+  const raw = own(fields, 'data');
+  const data = raw === undefined ? {} : raw;
   if (!isPlainObject(data)) return fail('data must be a plain object', responseIndex);
   return { ok: true, value: { name, data } };
 }
 
-/** Checks the shape of an `apiRequest` payload without throwing, whatever it is. */
-export function checkApiRequest(payload: unknown): EnvelopeResult<ApiRequestMessage> {
+/**
+ * Runs a check so that nothing escapes it: a payload built in-process (a Proxy, a throwing getter) is
+ * refused like any other wrong shape. Payloads off the wire are plain JSON and never take this path.
+ */
+function guarded<T>(check: (payload: unknown) => EnvelopeResult<T>): (payload: unknown) => EnvelopeResult<T> {
+  return (payload) => {
+    try {
+      return check(payload);
+    } catch {
+      return fail('payload could not be read', undefined);
+    }
+  };
+}
+
+function apiRequest(payload: unknown): EnvelopeResult<ApiRequestMessage> {
   const common = checkCommon(payload, 'apiRequest');
   if (!common.ok) return common;
   const responseIndex = common.value.responseIndex as number;
@@ -62,8 +76,7 @@ export function checkApiRequest(payload: unknown): EnvelopeResult<ApiRequestMess
   return { ok: true, value: { ...body.value, responseIndex } };
 }
 
-/** Checks the shape of a `sync` payload without throwing, whatever it is. */
-export function checkSyncRequest(payload: unknown): EnvelopeResult<SyncRequestMessage> {
+function syncRequest(payload: unknown): EnvelopeResult<SyncRequestMessage> {
   const common = checkCommon(payload, 'sync');
   if (!common.ok) return common;
   const responseIndex = common.value.responseIndex as number;
@@ -76,8 +89,7 @@ export function checkSyncRequest(payload: unknown): EnvelopeResult<SyncRequestMe
   return { ok: true, value: { ...body.value, receiver, ignoreSelf, responseIndex } };
 }
 
-/** Checks the shape of a `joinRoom` / `leaveRoom` payload without throwing, whatever it is. */
-export function checkRoomRequest(payload: unknown): EnvelopeResult<RoomRequestMessage> {
+function roomRequest(payload: unknown): EnvelopeResult<RoomRequestMessage> {
   const common = checkCommon(payload, 'room request');
   if (!common.ok) return common;
   const responseIndex = common.value.responseIndex as number;
@@ -85,3 +97,12 @@ export function checkRoomRequest(payload: unknown): EnvelopeResult<RoomRequestMe
   if (typeof room !== 'string') return fail('room must be a string', responseIndex);
   return { ok: true, value: { room, responseIndex } };
 }
+
+/** Checks the shape of an `apiRequest` payload without throwing, whatever it is. */
+export const checkApiRequest = guarded(apiRequest);
+
+/** Checks the shape of a `sync` payload without throwing, whatever it is. */
+export const checkSyncRequest = guarded(syncRequest);
+
+/** Checks the shape of a `joinRoom` / `leaveRoom` payload without throwing, whatever it is. */
+export const checkRoomRequest = guarded(roomRequest);

@@ -40,6 +40,20 @@ export {
   resolveRouteName,
   toWireName,
 } from './routeName';
+export type {
+  ApiCallInput,
+  ApiCallOutput,
+  ApiHandlerShape,
+  ApiInput,
+  ApiKey,
+  ApiName,
+  ApiOutput,
+  ApiRouteFor,
+  BuiltInOutputs,
+  Register,
+  RouteTableShape,
+  SessionLayout,
+} from './routes';
 export type { InferInput, InferOutput, StandardIssue, StandardResult, StandardSchema } from './schema';
 export type {
   ConnectedStatus,

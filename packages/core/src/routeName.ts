@@ -61,7 +61,8 @@ export function pathSegments(currentPath: string): Result<string[]> {
  * Hostile names (traversal, encoded or reserved segments, NUL, over-long) are refused, never thrown.
  */
 export function resolveRouteName(name: string, currentPath = '/'): Result<string> {
-  if (typeof name !== 'string' || name === '') return refuse('Invalid route name: empty');
+  if (typeof name !== 'string') return refuse('Invalid route name: not a string');
+  if (name === '') return refuse('Invalid route name: empty');
   if (name.length > MAX_ROUTE_NAME_LENGTH) return refuse('Invalid route name: too long');
   const absolute = name.startsWith('/');
   const own = checkSegments((absolute ? name.slice(1) : name).split('/'), 'route name');
@@ -85,6 +86,7 @@ export function toWireName(kind: RouteKind, key: string): string {
  */
 export function parseWireName(kind: RouteKind, wireName: string): Result<string> {
   const prefix = `${kind}/`;
+  if (typeof wireName !== 'string') return refuse('Invalid route name: not a string');
   if (!wireName.startsWith(prefix)) return refuse(`Invalid route name: expected "${prefix}{page}/{name}"`);
   return resolveRouteName(`/${wireName.slice(prefix.length)}`);
 }
