@@ -1,0 +1,47 @@
+import type { RouteTableShape } from '@luckystack/core';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { LuckyClient, type UntypedRoutes } from './LuckyClient';
+
+/** Options of {@link createLuckyClient}: a server URL to connect to, or a socket you created. */
+export type LuckyClientOptions = (
+  | { url: string; socket?: undefined }
+  | { socket: Socket; url?: undefined }
+) & {
+  /** Extra Socket.IO options when the client creates the socket from `url`. */
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /** The session token sent in the handshake (`auth.token`) on every (re)connect. */
+  token?: string | (() => string | null | undefined);
+  /** The current page, for relative API names. @defaultValue `location.pathname`, or `/` outside a browser */
+  getPath?: () => string;
+  /** How long a call waits for its answer. @defaultValue 15000 */
+  timeoutMs?: number;
+  /** How many calls may wait at once; one more answers RATE_LIMITED. @defaultValue 1000 */
+  maxInFlight?: number;
+};
+
+function browserPath(): string {
+  return typeof location === 'undefined' ? '/' : location.pathname;
+}
+
+/**
+ * Connects LuckyStack's client to a server. Pass the server's route table type for end-to-end types:
+ * `createLuckyClient<AppRoutes>({ url })`.
+ */
+export function createLuckyClient<T extends RouteTableShape = UntypedRoutes>(
+  options: LuckyClientOptions,
+): LuckyClient<T> {
+  const { token } = options;
+  const socket =
+    options.socket ??
+    io(options.url, {
+      ...options.socketOptions,
+      auth: (send) => send({ token: typeof token === 'function' ? token() : token }),
+    });
+  return new LuckyClient<T>({
+    socket,
+    ownsSocket: options.socket === undefined,
+    getPath: options.getPath ?? browserPath,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    maxInFlight: options.maxInFlight ?? 1000,
+  });
+}

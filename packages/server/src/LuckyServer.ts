@@ -1,0 +1,159 @@
+import { EVENTS, LuckyError, type SessionLayout } from '@luckystack/core';
+import type { Server, Socket } from 'socket.io';
+import { type CompiledApi, compileRoutes } from './compileRoutes';
+import type { LuckyConfig } from './config';
+import { handleApiRequest } from './handleApiRequest';
+import { tokenRoom, userRoom } from './internalRooms';
+import { createToken } from './sessions/createToken';
+import type { SessionStore } from './sessions/SessionStore';
+import type { AppContext, HandlerFunctions, Logger, RouteTable } from './types';
+
+/** Per-socket state kept out of `socket.data`, which adapters serialise across nodes. */
+export interface SocketState {
+  inFlight: number;
+  functions: HandlerFunctions;
+}
+
+/** Everything a {@link LuckyServer} is built from, defaults already applied. */
+export interface LuckyServerParts {
+  io: Server;
+  routes: RouteTable;
+  sessions: SessionStore;
+  config: LuckyConfig;
+  context: AppContext;
+  logger: Logger;
+}
+
+const MAX_TOKEN_LENGTH = 512;
+
+/**
+ * LuckyStack on one Socket.IO server: routes API calls through auth, validation and handlers, and keeps
+ * sessions. Create it with `createLuckyServer`.
+ */
+export class LuckyServer {
+  /** The Socket.IO server this instance is attached to. */
+  readonly io: Server;
+  /** Where sessions live. */
+  readonly sessions: SessionStore;
+  /** The settings in force. */
+  readonly config: LuckyConfig;
+  /** @internal */
+  readonly api: Map<string, CompiledApi>;
+  /** @internal */
+  readonly logger: Logger;
+  readonly #context: AppContext;
+  readonly #sockets = new WeakMap<Socket, SocketState>();
+
+  constructor(parts: LuckyServerParts) {
+    this.io = parts.io;
+    this.sessions = parts.sessions;
+    this.config = parts.config;
+    this.logger = parts.logger;
+    this.#context = parts.context;
+    this.api = compileRoutes(parts.routes);
+    this.io.on('connection', (socket) => {
+      this.#onConnection(socket).catch((error) => {
+        this.logger.error('LuckyStack: connection setup failed', error);
+        socket.disconnect(true);
+      });
+    });
+  }
+
+  /** @internal The state of a connected socket. */
+  stateOf(socket: Socket): SocketState | undefined {
+    return this.#sockets.get(socket);
+  }
+
+  /** The session lifetime in seconds. */
+  get sessionTtlSeconds(): number {
+    return Math.round(this.config.sessionExpiryDays * 86_400);
+  }
+
+  /**
+   * Starts a session for `session` and returns its token; with `socket`, that connection is logged in.
+   * Unless `allowMultipleSessions` is on, the user's other sessions end (their sockets get `forceLogout`).
+   */
+  async login(session: SessionLayout, socket?: Socket): Promise<string> {
+    if (session?.id == null) throw new LuckyError('BAD_REQUEST', 'A session needs an id');
+    const token = createToken();
+    const userId = String(session.id);
+    if (!this.config.allowMultipleSessions) {
+      for (const other of await this.sessions.tokensOf(userId))
+        await this.endSession(other, 'session-replaced');
+    }
+    await this.sessions.create(token, session, this.sessionTtlSeconds);
+    if (socket) this.#attach(socket, token, userId);
+    return token;
+  }
+
+  /** Replaces the session of `token` (keeping its expiry) and pushes `updateSession` to its sockets. */
+  async saveSession(token: string, session: SessionLayout): Promise<void> {
+    const saved = await this.sessions.update(token, session);
+    if (!saved) throw new LuckyError('UNAUTHORIZED', 'The session has ended');
+    this.io.to(tokenRoom(token)).emit(EVENTS.updateSession, JSON.stringify(session));
+  }
+
+  /**
+   * Ends the session of `token`: deletes it, and its sockets (but `except`) get `forceLogout` and are
+   * disconnected.
+   */
+  async endSession(token: string, reason: string, except?: Socket): Promise<void> {
+    await this.sessions.delete(token);
+    const room = this.io.in(tokenRoom(token));
+    const others = except ? room.except(except.id) : room;
+    others.emit(EVENTS.forceLogout, { reason });
+    others.disconnectSockets(true);
+  }
+
+  /** Stops listening and releases the session store. Does not close the Socket.IO server (it is yours). */
+  async close(): Promise<void> {
+    this.io.removeAllListeners('connection');
+    await this.sessions.close();
+  }
+
+  async #onConnection(socket: Socket): Promise<void> {
+    const state: SocketState = { inFlight: 0, functions: this.#helpersFor(socket) };
+    this.#sockets.set(socket, state);
+    socket.on(EVENTS.apiRequest, (payload: unknown) => handleApiRequest(this, socket, payload));
+    const token: unknown = socket.handshake.auth?.token;
+    if (typeof token !== 'string' || token === '' || token.length > MAX_TOKEN_LENGTH) return;
+    const session = await this.sessions.get(token);
+    if (session && socket.connected) this.#attach(socket, token, String(session.id));
+  }
+
+  #attach(socket: Socket, token: string, userId: string): void {
+    const previous = socket.data.token as string | undefined;
+    if (previous) socket.leave(tokenRoom(previous));
+    socket.data.token = token;
+    socket.data.userId = userId;
+    socket.join([tokenRoom(token), userRoom(userId)]);
+  }
+
+  #detach(socket: Socket): void {
+    const token = socket.data.token as string | undefined;
+    const userId = socket.data.userId as string | undefined;
+    if (token) socket.leave(tokenRoom(token));
+    if (userId) socket.leave(userRoom(userId));
+    socket.data.token = undefined;
+    socket.data.userId = undefined;
+  }
+
+  #helpersFor(socket: Socket): HandlerFunctions {
+    const tokenOf = (): string => {
+      const token = socket.data.token as string | undefined;
+      if (!token) throw new LuckyError('UNAUTHORIZED', 'Not logged in');
+      return token;
+    };
+    return {
+      ...this.#context,
+      login: (session) => this.login(session, socket),
+      saveSession: (session) => this.saveSession(tokenOf(), session),
+      logout: async () => {
+        const token = socket.data.token as string | undefined;
+        if (!token) return;
+        this.#detach(socket);
+        await this.endSession(token, 'logout', socket);
+      },
+    };
+  }
+}

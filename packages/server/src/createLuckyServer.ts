@@ -1,0 +1,46 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type ServerOptions } from 'socket.io';
+import { type LuckyConfigInput, resolveConfig } from './config';
+import { LuckyServer } from './LuckyServer';
+import { MemorySessionStore } from './sessions/MemorySessionStore';
+import type { SessionStore } from './sessions/SessionStore';
+import type { AppContext, Logger, RouteTable } from './types';
+
+/** Options of {@link createLuckyServer}: an existing Socket.IO server, or an HTTP server to create one on. */
+export type CreateLuckyServerOptions = (
+  | { io: Server; httpServer?: undefined; socketOptions?: undefined }
+  | { io?: undefined; httpServer: HttpServer; socketOptions?: Partial<ServerOptions> }
+) & {
+  /** The route table: `defineRoutes({ api })` or a generated manifest. */
+  routes: RouteTable;
+  /** The app's helpers, handed to every handler in `functions` (a database client, say). */
+  context?: AppContext;
+  /** Settings; see {@link LuckyConfigInput}. */
+  config?: LuckyConfigInput;
+  /** Where sessions live. @defaultValue a new `MemorySessionStore` */
+  sessions?: SessionStore;
+  /** Where errors that are not sent to clients go. @defaultValue `console` */
+  logger?: Logger;
+};
+
+/**
+ * Attaches LuckyStack to a Socket.IO server you own (`io`), or creates one on `httpServer`, and answers
+ * the spec's wire protocol on it.
+ */
+export function createLuckyServer(options: CreateLuckyServerOptions): LuckyServer {
+  const config = resolveConfig(options.config);
+  const io =
+    options.io ??
+    new Server(options.httpServer, {
+      maxHttpBufferSize: config.limits.maxPayloadBytes,
+      ...options.socketOptions,
+    });
+  return new LuckyServer({
+    io,
+    routes: options.routes,
+    config,
+    context: options.context ?? ({} as AppContext),
+    sessions: options.sessions ?? new MemorySessionStore(),
+    logger: options.logger ?? console,
+  });
+}

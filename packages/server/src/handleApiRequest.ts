@@ -1,0 +1,69 @@
+import {
+  checkApiRequest,
+  ERROR_CODES,
+  isBuiltInApi,
+  LuckyError,
+  parseWireName,
+  type ResponseMessage,
+  responseEvent,
+} from '@luckystack/core';
+import type { Socket } from 'socket.io';
+import { BUILT_IN_ROUTES } from './builtIns';
+import type { CompiledApi } from './compileRoutes';
+import type { LuckyServer } from './LuckyServer';
+import { internalError, runApi } from './runApi';
+
+function lookup(server: LuckyServer, name: string): CompiledApi | LuckyError {
+  if (isBuiltInApi(name)) return BUILT_IN_ROUTES.get(name)!;
+  const key = parseWireName('api', name);
+  if (!key.ok) return key.error;
+  return server.api.get(key.value) ?? new LuckyError(ERROR_CODES.NOT_FOUND, `No API named "${name}"`);
+}
+
+/**
+ * Answers one `apiRequest`: envelope check → name → route → session → auth → validation → `main`, then
+ * `apiResponse-{responseIndex}`. Never throws; a payload without a usable responseIndex cannot be
+ * answered and is only logged.
+ */
+export async function handleApiRequest(server: LuckyServer, socket: Socket, payload: unknown): Promise<void> {
+  const checked = checkApiRequest(payload);
+  if (!checked.ok) {
+    if (checked.responseIndex === undefined)
+      server.logger.warn('LuckyStack: unanswerable apiRequest dropped');
+    else socket.emit(responseEvent('api', checked.responseIndex), checked.error.toResponse());
+    return;
+  }
+  const { name, data, responseIndex } = checked.value;
+  const state = server.stateOf(socket);
+  if (!state) return;
+  const { maxInFlightPerSocket } = server.config.limits;
+  if (state.inFlight >= maxInFlightPerSocket) {
+    const error = new LuckyError(ERROR_CODES.RATE_LIMITED, `At most ${maxInFlightPerSocket} calls in flight`);
+    socket.emit(responseEvent('api', responseIndex), error.toResponse());
+    return;
+  }
+  state.inFlight++;
+  let response: ResponseMessage;
+  try {
+    const route = lookup(server, name);
+    if (route instanceof LuckyError) {
+      response = route.toResponse();
+    } else {
+      const token = socket.data.token as string | undefined;
+      const session = token ? await server.sessions.get(token) : null;
+      response = await runApi({
+        route,
+        data,
+        session,
+        functions: state.functions,
+        validate: server.config.enableZodValidation,
+        logger: server.logger,
+      });
+    }
+  } catch (error) {
+    response = internalError(server.logger, `api "${name}"`, error);
+  } finally {
+    state.inFlight--;
+  }
+  socket.emit(responseEvent('api', responseIndex), response);
+}

@@ -1,0 +1,25 @@
+export type { LuckyConfig, LuckyConfigInput } from './config';
+export { DEFAULT_CONFIG, resolveConfig } from './config';
+export type { CreateLuckyServerOptions } from './createLuckyServer';
+export { createLuckyServer } from './createLuckyServer';
+export type { PlainApi, SchemaApi } from './defineApi';
+export { defineApi } from './defineApi';
+export type { RoutesInput } from './defineRoutes';
+export { defineRoutes } from './defineRoutes';
+export type { GeneratedRoutes, GenerateRoutesOptions } from './generateRoutes';
+export { generateRoutes } from './generateRoutes';
+export { INTERNAL_ROOM_PREFIX } from './internalRooms';
+export { LuckyServer } from './LuckyServer';
+export { createToken } from './sessions/createToken';
+export type { MemorySessionStoreOptions } from './sessions/MemorySessionStore';
+export { MemorySessionStore } from './sessions/MemorySessionStore';
+export type { SessionStore } from './sessions/SessionStore';
+export type {
+  ApiArgs,
+  AppContext,
+  HandlerFunctions,
+  Logger,
+  RouteTable,
+  SessionHelpers,
+  UserFor,
+} from './types';

@@ -1,0 +1,12 @@
+/** Prefix of the rooms LuckyStack uses itself; user room codes may not start with it. */
+export const INTERNAL_ROOM_PREFIX = 'lucky:';
+
+/** The room holding every socket of one session token (so updates reach all its tabs, on every node). */
+export function tokenRoom(token: string): string {
+  return `${INTERNAL_ROOM_PREFIX}token:${token}`;
+}
+
+/** The room holding every socket of one user, whichever session. */
+export function userRoom(userId: string): string {
+  return `${INTERNAL_ROOM_PREFIX}user:${userId}`;
+}

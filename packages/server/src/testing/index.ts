@@ -1,0 +1,2 @@
+export type { TestCaller, TestCallerOptions, TestCallOptions } from './createTestCaller';
+export { createTestCaller } from './createTestCaller';
