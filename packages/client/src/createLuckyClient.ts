@@ -31,15 +31,10 @@ export function createLuckyClient<T extends RouteTableShape = UntypedRoutes>(
   options: LuckyClientOptions,
 ): LuckyClient<T> {
   const { token } = options;
-  const socket =
-    options.socket ??
-    io(options.url, {
-      ...options.socketOptions,
-      auth: (send) => send({ token: typeof token === 'function' ? token() : token }),
-    });
   return new LuckyClient<T>({
-    socket,
+    socket: options.socket ?? io(options.url, options.socketOptions),
     ownsSocket: options.socket === undefined,
+    getToken: typeof token === 'function' ? token : () => token,
     getPath: options.getPath ?? browserPath,
     timeoutMs: options.timeoutMs ?? 15_000,
     maxInFlight: options.maxInFlight ?? 1000,

@@ -1,4 +1,5 @@
 export type { LuckyClientOptions } from './createLuckyClient';
 export { createLuckyClient } from './createLuckyClient';
-export type { ApiRequestOptions, UntypedRoutes } from './LuckyClient';
+export type { ApiRequestOptions, RequestOptions, SyncRequestOptions, UntypedRoutes } from './LuckyClient';
 export { LuckyClient } from './LuckyClient';
+export type { SyncCallback } from './SyncListeners';

@@ -30,6 +30,7 @@ export { EVENTS, responseEvent } from './protocol';
 export type { RequestTrackerOptions, TrackedRequest, TrackOptions } from './requestTracker';
 export { RequestTracker } from './requestTracker';
 export type { Result } from './result';
+export { checkRoomCode, INTERNAL_ROOM_PREFIX, MAX_ROOM_CODE_LENGTH } from './roomCode';
 export type { BuiltInApi, RouteKind } from './routeName';
 export {
   BUILT_IN_APIS,
@@ -53,6 +54,16 @@ export type {
   Register,
   RouteTableShape,
   SessionLayout,
+  SyncClientData,
+  SyncClientShape,
+  SyncEvent,
+  SyncHandlerShape,
+  SyncInput,
+  SyncKey,
+  SyncName,
+  SyncRouteFor,
+  SyncServerOutput,
+  SyncServerShape,
 } from './routes';
 export type { InferInput, InferOutput, StandardIssue, StandardResult, StandardSchema } from './schema';
 export type {

@@ -21,10 +21,31 @@ export interface ApiHandlerShape {
   main: (args: never) => unknown;
 }
 
+/** A sync's `_server` handler: validates, may refuse, and its output reaches every receiver. */
+export interface SyncServerShape {
+  auth?: AuthProps;
+  schema?: StandardSchema;
+  main: (args: never) => unknown;
+}
+
+/** A sync's `_client` handler: runs on the server once per receiver, and may skip or reshape. */
+export interface SyncClientShape {
+  auth?: AuthProps;
+  /** Only read when there is no `_server` handler. */
+  schema?: StandardSchema;
+  main: (args: never) => unknown;
+}
+
+/** A sync event's handlers, as `defineSync` returns them or the generator collects `_server`/`_client` files. */
+export interface SyncHandlerShape {
+  server?: SyncServerShape;
+  client?: SyncClientShape;
+}
+
 /** A route table: API handlers and sync handlers by route key (`settings/updateProfile`). */
 export interface RouteTableShape {
   api: { [key: string]: ApiHandlerShape };
-  sync: { [key: string]: unknown };
+  sync: { [key: string]: SyncHandlerShape };
 }
 
 /** The data a caller sends to an API: the schema's input type, else the `data` type `main` declares. */
@@ -44,6 +65,15 @@ export interface BuiltInOutputs {
   session: SessionLayout | null;
   logout: { loggedOut: boolean };
 }
+
+/** The `data` type a `main` declares, or `D` when it declares none. */
+type DeclaredData<M, Field extends string, D> = M extends (args: infer A) => unknown
+  ? A extends { [F in Field]: infer X }
+    ? X
+    : D
+  : D;
+
+type Refusal = { status: 'error' };
 
 type Suffixes<K extends string> = K | (K extends `${string}/${infer Rest}` ? Suffixes<Rest> : never);
 
@@ -70,3 +100,43 @@ export type ApiCallInput<T extends RouteTableShape, N extends string> = N extend
 export type ApiCallOutput<T extends RouteTableShape, N extends string> = N extends BuiltInApi
   ? BuiltInOutputs[N]
   : ApiOutput<ApiRouteFor<T, N>>;
+
+/** The route keys of a table's sync events. */
+export type SyncKey<T extends RouteTableShape> = Extract<keyof T['sync'], string>;
+
+/** Every sync name a client may send or listen to: absolute, or relative to the current page. */
+export type SyncName<T extends RouteTableShape> = `/${SyncKey<T>}` | Suffixes<SyncKey<T>>;
+
+/** The sync handlers a name may reach. */
+export type SyncRouteFor<T extends RouteTableShape, N extends string> = N extends `/${infer K}`
+  ? T['sync'][K]
+  : T['sync'][Extract<SyncKey<T>, N | `${string}/${N}`>];
+
+/** The data a sender sends: `_server`'s schema input, else the `clientData` a handler declares. */
+export type SyncInput<S> = S extends { server: { schema: infer Schema extends StandardSchema } }
+  ? InferInput<Schema>
+  : S extends { server: { main: infer M } }
+    ? DeclaredData<M, 'clientData', Record<string, unknown>>
+    : S extends { client: { schema: infer Schema extends StandardSchema } }
+      ? InferInput<Schema>
+      : S extends { client: { main: infer M } }
+        ? DeclaredData<M, 'clientData', Record<string, unknown>>
+        : Record<string, unknown>;
+
+/** What receivers get as `serverOutput`: `_server`'s successful result, or null without one. */
+export type SyncServerOutput<S> = S extends { server: { main: (args: never) => infer R } }
+  ? Exclude<Awaited<R>, Refusal>
+  : null;
+
+/** What receivers get as `clientData`: `_client`'s result without `status`, else the sender's data. */
+export type SyncClientData<S> = S extends { client: { main: (args: never) => infer R } }
+  ? Omit<Exclude<Awaited<R>, Refusal>, 'status'>
+  : SyncInput<S>;
+
+/** What a sync callback receives for name `N`. */
+export interface SyncEvent<T extends RouteTableShape, N extends string> {
+  /** The sync's route key. */
+  name: string;
+  clientData: SyncClientData<SyncRouteFor<T, N>>;
+  serverOutput: SyncServerOutput<SyncRouteFor<T, N>>;
+}

@@ -1,8 +1,10 @@
-import { EVENTS, LuckyError, type SessionLayout } from '@luckystack/core';
+import { checkRoomCode, EVENTS, LuckyError, type SessionLayout } from '@luckystack/core';
 import type { Server, Socket } from 'socket.io';
-import { type CompiledApi, compileRoutes } from './compileRoutes';
+import { type CompiledRoutes, compileRoutes } from './compileRoutes';
 import type { LuckyConfig } from './config';
 import { handleApiRequest } from './handleApiRequest';
+import { handleRoomRequest, handleUpdateLocation } from './handleRoomRequest';
+import { handleSyncRequest } from './handleSyncRequest';
 import { tokenRoom, userRoom } from './internalRooms';
 import { createToken } from './sessions/createToken';
 import type { SessionStore } from './sessions/SessionStore';
@@ -10,7 +12,10 @@ import type { AppContext, HandlerFunctions, Logger, RouteTable } from './types';
 
 /** Per-socket state kept out of `socket.data`, which adapters serialise across nodes. */
 export interface SocketState {
+  /** API calls and syncs of this socket being handled now. */
   inFlight: number;
+  /** The tail of this socket's sync queue: syncs run one after another, in the order sent. */
+  syncQueue: Promise<void>;
   functions: HandlerFunctions;
 }
 
@@ -27,8 +32,8 @@ export interface LuckyServerParts {
 const MAX_TOKEN_LENGTH = 512;
 
 /**
- * LuckyStack on one Socket.IO server: routes API calls through auth, validation and handlers, and keeps
- * sessions. Create it with `createLuckyServer`.
+ * LuckyStack on one Socket.IO server: routes API calls and sync events through auth, validation and
+ * handlers, keeps rooms and sessions. Create it with `createLuckyServer`.
  */
 export class LuckyServer {
   /** The Socket.IO server this instance is attached to. */
@@ -38,7 +43,7 @@ export class LuckyServer {
   /** The settings in force. */
   readonly config: LuckyConfig;
   /** @internal */
-  readonly api: Map<string, CompiledApi>;
+  readonly routes: CompiledRoutes;
   /** @internal */
   readonly logger: Logger;
   readonly #context: AppContext;
@@ -50,13 +55,17 @@ export class LuckyServer {
     this.config = parts.config;
     this.logger = parts.logger;
     this.#context = parts.context;
-    this.api = compileRoutes(parts.routes);
-    this.io.on('connection', (socket) => {
-      this.#onConnection(socket).catch((error) => {
-        this.logger.error('LuckyStack: connection setup failed', error);
-        socket.disconnect(true);
-      });
+    this.routes = compileRoutes(parts.routes);
+    this.io.use((socket, next) => {
+      this.#handshake(socket).then(
+        () => next(),
+        (error: unknown) => {
+          this.logger.error('LuckyStack: handshake failed', error);
+          next(new Error('Session store unavailable, try again'));
+        },
+      );
     });
+    this.io.on('connection', this.#onConnection);
   }
 
   /** @internal The state of a connected socket. */
@@ -105,21 +114,55 @@ export class LuckyServer {
     others.disconnectSockets(true);
   }
 
+  /** @internal The sessions of several sockets' tokens, fetched once per distinct token. */
+  async sessionsOf(tokens: (string | undefined)[]): Promise<(SessionLayout | null)[]> {
+    const distinct = [...new Set(tokens.filter((token): token is string => Boolean(token)))];
+    const found = await Promise.all(distinct.map((token) => this.sessions.get(token)));
+    const byToken = new Map(distinct.map((token, index) => [token, found[index] ?? null]));
+    return tokens.map((token) => (token ? (byToken.get(token) ?? null) : null));
+  }
+
+  /** @internal How many sockets of this node a sync to `receiver` reaches. */
+  countReceivers(receiver: string, excludedId: string | undefined): number {
+    const members =
+      receiver === 'all' ? this.io.of('/').sockets : this.io.of('/').adapter.rooms.get(receiver);
+    if (!members) return 0;
+    return members.size - (excludedId !== undefined && members.has(excludedId) ? 1 : 0);
+  }
+
   /** Stops listening and releases the session store. Does not close the Socket.IO server (it is yours). */
   async close(): Promise<void> {
-    this.io.removeAllListeners('connection');
+    this.io.off('connection', this.#onConnection);
     await this.sessions.close();
   }
 
-  async #onConnection(socket: Socket): Promise<void> {
-    const state: SocketState = { inFlight: 0, functions: this.#helpersFor(socket) };
-    this.#sockets.set(socket, state);
-    socket.on(EVENTS.apiRequest, (payload: unknown) => handleApiRequest(this, socket, payload));
-    const token: unknown = socket.handshake.auth?.token;
+  /**
+   * Runs before Socket.IO accepts a connection, so by the client's `connect` event its session is attached
+   * and its rooms (sent again by the client on every reconnect) are rejoined.
+   */
+  async #handshake(socket: Socket): Promise<void> {
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    const rooms = Array.isArray(auth.rooms) ? auth.rooms.slice(0, this.config.limits.maxRoomsPerSocket) : [];
+    const valid = rooms.filter((room) => checkRoomCode(room).ok) as string[];
+    if (valid.length > 0) await socket.join(valid);
+    const token = auth.token;
     if (typeof token !== 'string' || token === '' || token.length > MAX_TOKEN_LENGTH) return;
     const session = await this.sessions.get(token);
-    if (session && socket.connected) this.#attach(socket, token, String(session.id));
+    if (session) this.#attach(socket, token, String(session.id));
   }
+
+  readonly #onConnection = (socket: Socket): void => {
+    this.#sockets.set(socket, {
+      inFlight: 0,
+      syncQueue: Promise.resolve(),
+      functions: this.#helpersFor(socket),
+    });
+    socket.on(EVENTS.apiRequest, (payload: unknown) => handleApiRequest(this, socket, payload));
+    socket.on(EVENTS.sync, (payload: unknown) => handleSyncRequest(this, socket, payload));
+    socket.on(EVENTS.joinRoom, (payload: unknown) => handleRoomRequest(this, socket, 'join', payload));
+    socket.on(EVENTS.leaveRoom, (payload: unknown) => handleRoomRequest(this, socket, 'leave', payload));
+    socket.on(EVENTS.updateLocation, (path: unknown) => handleUpdateLocation(socket, path));
+  };
 
   #attach(socket: Socket, token: string, userId: string): void {
     const previous = socket.data.token as string | undefined;

@@ -14,6 +14,15 @@ export interface LuckyConfig {
     maxPayloadBytes: number;
     /** API calls one socket may have running at once; more are answered RATE_LIMITED. @defaultValue 64 */
     maxInFlightPerSocket: number;
+    /** Rooms one socket may be in at once. @defaultValue 50 */
+    maxRoomsPerSocket: number;
+  };
+  /** Who may sync to whom. */
+  sync: {
+    /** Whether a sender must have joined the room it syncs to. @defaultValue true */
+    requireRoomMembership: boolean;
+    /** Whether a sync may go to `'all'` (every connected socket). @defaultValue false */
+    allowAll: boolean;
   };
 }
 
@@ -28,10 +37,16 @@ export const DEFAULT_CONFIG: LuckyConfig = {
   sessionExpiryDays: 7,
   allowMultipleSessions: false,
   enableZodValidation: true,
-  limits: { maxPayloadBytes: 1_000_000, maxInFlightPerSocket: 64 },
+  limits: { maxPayloadBytes: 1_000_000, maxInFlightPerSocket: 64, maxRoomsPerSocket: 50 },
+  sync: { requireRoomMembership: true, allowAll: false },
 };
 
 /** Fills the defaults into partial settings. */
 export function resolveConfig(input: LuckyConfigInput = {}): LuckyConfig {
-  return { ...DEFAULT_CONFIG, ...input, limits: { ...DEFAULT_CONFIG.limits, ...input.limits } };
+  return {
+    ...DEFAULT_CONFIG,
+    ...input,
+    limits: { ...DEFAULT_CONFIG.limits, ...input.limits },
+    sync: { ...DEFAULT_CONFIG.sync, ...input.sync },
+  };
 }

@@ -1,7 +1,10 @@
-import type { ApiHandlerShape } from '@luckystack/core';
+import type { ApiHandlerShape, SyncHandlerShape } from '@luckystack/core';
 
 /** The parts of a route table as users write them; `sync` is optional. */
-export interface RoutesInput<A extends Record<string, ApiHandlerShape>, S extends Record<string, unknown>> {
+export interface RoutesInput<
+  A extends Record<string, ApiHandlerShape>,
+  S extends Record<string, SyncHandlerShape>,
+> {
   api?: A;
   sync?: S;
 }
@@ -13,7 +16,7 @@ export interface RoutesInput<A extends Record<string, ApiHandlerShape>, S extend
  */
 export function defineRoutes<
   const A extends Record<string, ApiHandlerShape> = Record<never, never>,
-  const S extends Record<string, unknown> = Record<never, never>,
+  const S extends Record<string, SyncHandlerShape> = Record<never, never>,
 >(routes: RoutesInput<A, S>): { api: A; sync: S } {
   return { api: routes.api ?? ({} as A), sync: routes.sync ?? ({} as S) };
 }

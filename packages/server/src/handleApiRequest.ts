@@ -17,7 +17,7 @@ function lookup(server: LuckyServer, name: string): CompiledApi | LuckyError {
   if (isBuiltInApi(name)) return BUILT_IN_ROUTES.get(name)!;
   const key = parseWireName('api', name);
   if (!key.ok) return key.error;
-  return server.api.get(key.value) ?? new LuckyError(ERROR_CODES.NOT_FOUND, `No API named "${name}"`);
+  return server.routes.api.get(key.value) ?? new LuckyError(ERROR_CODES.NOT_FOUND, `No API named "${name}"`);
 }
 
 /**

@@ -6,9 +6,18 @@ export type { PlainApi, SchemaApi } from './defineApi';
 export { defineApi } from './defineApi';
 export type { RoutesInput } from './defineRoutes';
 export { defineRoutes } from './defineRoutes';
+export type {
+  SyncClientArgs,
+  SyncClientResult,
+  SyncClientSide,
+  SyncDefinition,
+  SyncServerArgs,
+  SyncServerResult,
+  SyncServerSide,
+} from './defineSync';
+export { defineSync } from './defineSync';
 export type { GeneratedRoutes, GenerateRoutesOptions } from './generateRoutes';
 export { generateRoutes } from './generateRoutes';
-export { INTERNAL_ROOM_PREFIX } from './internalRooms';
 export { LuckyServer } from './LuckyServer';
 export { createToken } from './sessions/createToken';
 export type { MemorySessionStoreOptions } from './sessions/MemorySessionStore';

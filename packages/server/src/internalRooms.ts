@@ -1,5 +1,4 @@
-/** Prefix of the rooms LuckyStack uses itself; user room codes may not start with it. */
-export const INTERNAL_ROOM_PREFIX = 'lucky:';
+import { INTERNAL_ROOM_PREFIX } from '@luckystack/core';
 
 /** The room holding every socket of one session token (so updates reach all its tabs, on every node). */
 export function tokenRoom(token: string): string {

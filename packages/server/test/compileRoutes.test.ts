@@ -34,6 +34,18 @@ describe('compileRoutes refuses unsafe handlers at load time', () => {
     ).toThrow(/not a valid route key/);
   });
 
+  it('refuses a sync without auth on either side, naming the file to put it in', () => {
+    const routes = { api: {}, sync: { 'a/b': { client: { main: () => ({ status: 'success' }) } } } } as never;
+    expect(() => compileRoutes(routes)).toThrow(/sync route "a\/b" has no `auth`.*`_client` file/);
+  });
+
+  it('refuses a sync with neither side, or a side without main', () => {
+    expect(() => compileRoutes({ api: {}, sync: { a: {} } } as never)).toThrow(/neither/);
+    expect(() =>
+      compileRoutes({ api: {}, sync: { a: { server: { auth: { login: false } } } } } as never),
+    ).toThrow(/without a `main`/);
+  });
+
   it('accepts defineRoutes tables and module-shaped handlers alike', () => {
     const routes = defineRoutes({
       api: {
@@ -41,6 +53,6 @@ describe('compileRoutes refuses unsafe handlers at load time', () => {
         c: { auth: { login: true }, schema: z.object({}), main: () => 2 },
       },
     });
-    expect([...compileRoutes(routes).keys()]).toEqual(['a/b', 'c']);
+    expect([...compileRoutes(routes).api.keys()]).toEqual(['a/b', 'c']);
   });
 });

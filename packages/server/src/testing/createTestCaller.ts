@@ -47,7 +47,7 @@ export interface TestCaller<T extends RouteTable> {
  * Session helpers act on the caller's in-memory session.
  */
 export function createTestCaller<T extends RouteTable>(options: TestCallerOptions<T>): TestCaller<T> {
-  const api = compileRoutes(options.routes);
+  const { api } = compileRoutes(options.routes);
   const config = resolveConfig(options.config);
   const logger = options.logger ?? console;
   let current: SessionLayout | null = null;
