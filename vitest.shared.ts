@@ -6,6 +6,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /** Resolves every `@luckystack/*` import to its source so tests need no prior build. */
 export const luckyAliases = [
   { find: /^@luckystack\/server\/testing$/, replacement: `${root}packages/server/src/testing/index.ts` },
+  { find: /^@luckystack\/server\/redis$/, replacement: `${root}packages/server/src/redis.ts` },
   { find: /^@luckystack\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
 ];
 

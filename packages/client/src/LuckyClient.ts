@@ -5,14 +5,22 @@ import {
   ERROR_CODES,
   type ErrorResponse,
   EVENTS,
+  type ForceLogoutMessage,
+  INITIAL_SOCKET_STATUS,
   isBuiltInApi,
   isErrorResponse,
   LuckyError,
+  type Readable,
   RequestTracker,
   type ResponseMessage,
   type RouteKind,
   type RouteTableShape,
+  reduceSocketStatus,
   resolveRouteName,
+  type SessionLayout,
+  type SocketStatus,
+  type StatusEvent,
+  Store,
   type SyncConfirmation,
   type SyncDelivery,
   type SyncEvent,
@@ -21,9 +29,12 @@ import {
   type SyncReceiver,
   type SyncRouteFor,
   toWireName,
+  type UserAfkMessage,
+  type UserPresenceMessage,
 } from '@luckystack/core';
 import type { Socket } from 'socket.io-client';
 import { SyncListeners } from './SyncListeners';
+import type { VisibilitySource } from './visibility';
 
 /** A route table that types nothing: any name, any data, an unknown result. */
 export interface UntypedRoutes extends RouteTableShape {
@@ -64,8 +75,12 @@ export interface LuckyClientParts {
   ownsSocket: boolean;
   getPath: () => string;
   getToken: () => string | null | undefined;
+  /** Called when the server hands this connection a new token (login) or takes it away (null). */
+  onToken: ((token: string | null) => void) | undefined;
   timeoutMs: number;
   maxInFlight: number;
+  /** With a source, hiding the page sends `intentionalDisconnect` and disconnects; showing it reconnects. */
+  visibility: VisibilitySource | undefined;
 }
 
 /** Answers share one index space, so one tracker matches `apiResponse-`, `syncResponse-` and `roomResponse-`. */
@@ -85,6 +100,14 @@ export class LuckyClient<T extends RouteTableShape = UntypedRoutes> {
   readonly #syncListeners = new SyncListeners();
   readonly #rooms = new Set<string>();
   readonly #userAuth: Socket['auth'];
+  readonly #session = new Store<SessionLayout | null>(null);
+  readonly #status: Store<SocketStatus>;
+  readonly #stopVisibility: () => void;
+  /** Why the next `disconnect` happens, when we know better than Socket.IO's reason. */
+  #disconnectReason: 'forceLogout' | 'hidden' | undefined;
+  readonly #forceLogoutListeners = new Set<(message: ForceLogoutMessage) => void>();
+  /** The token from the server (login), once there is one; `undefined` defers to the `token` option. */
+  #token: string | null | undefined;
   #everConnected: boolean;
 
   constructor(parts: LuckyClientParts) {
@@ -97,8 +120,45 @@ export class LuckyClient<T extends RouteTableShape = UntypedRoutes> {
     this.socket.on('connect', this.#onConnect);
     this.socket.on('disconnect', this.#onDisconnect);
     this.socket.on(EVENTS.sync, this.#onSync);
+    this.socket.on(EVENTS.updateSession, this.#onUpdateSession);
+    this.socket.on(EVENTS.sessionToken, this.#onSessionToken);
+    this.socket.on(EVENTS.forceLogout, this.#onForceLogout);
+    this.socket.on(EVENTS.userAfk, this.#onUserAfk);
+    this.socket.on(EVENTS.userBack, this.#onUserBack);
+    this.socket.on(EVENTS.userLeft, this.#onUserLeft);
+    this.socket.io.on('reconnect_attempt', this.#onReconnectAttempt);
+    this.socket.io.on('reconnect_failed', this.#onReconnectFailed);
     this.socket.onAny(this.#onAny);
+    this.#status = new Store(
+      this.socket.connected
+        ? reduceSocketStatus(INITIAL_SOCKET_STATUS, { type: 'connect' })
+        : INITIAL_SOCKET_STATUS,
+    );
+    this.#stopVisibility = parts.visibility?.subscribe(this.#onVisibilityChange) ?? (() => {});
   }
+
+  /** The spec's socket status: `self` (this connection) plus the peers the activity broadcaster reported. */
+  get status(): Readable<SocketStatus> {
+    return this.#status;
+  }
+
+  /** The session of this connection as the server last sent it (null when anonymous). */
+  get session(): Readable<SessionLayout | null> {
+    return this.#session;
+  }
+
+  /** Calls `callback` with every session the server pushes (`updateSession`); returns the function that stops it. */
+  readonly onSessionUpdate = (callback: (session: SessionLayout | null) => void): (() => void) =>
+    this.#session.subscribe(() => callback(this.#session.getSnapshot()));
+
+  /** Calls `callback` when the server ends this session (login elsewhere, logout in another tab). */
+  readonly onForceLogout = (callback: (message: ForceLogoutMessage) => void): (() => void) => {
+    const entry = (message: ForceLogoutMessage) => callback(message);
+    this.#forceLogoutListeners.add(entry);
+    return () => {
+      this.#forceLogoutListeners.delete(entry);
+    };
+  };
 
   /** Calls an API and resolves with its result, or with an {@link ErrorResponse}. */
   readonly apiRequest = async <N extends ApiName<T>>(
@@ -178,7 +238,16 @@ export class LuckyClient<T extends RouteTableShape = UntypedRoutes> {
     this.socket.off('connect', this.#onConnect);
     this.socket.off('disconnect', this.#onDisconnect);
     this.socket.off(EVENTS.sync, this.#onSync);
+    this.socket.off(EVENTS.updateSession, this.#onUpdateSession);
+    this.socket.off(EVENTS.sessionToken, this.#onSessionToken);
+    this.socket.off(EVENTS.forceLogout, this.#onForceLogout);
+    this.socket.off(EVENTS.userAfk, this.#onUserAfk);
+    this.socket.off(EVENTS.userBack, this.#onUserBack);
+    this.socket.off(EVENTS.userLeft, this.#onUserLeft);
+    this.socket.io.off('reconnect_attempt', this.#onReconnectAttempt);
+    this.socket.io.off('reconnect_failed', this.#onReconnectFailed);
     this.socket.offAny(this.#onAny);
+    this.#stopVisibility();
     this.socket.auth = this.#userAuth;
     this.#requests.rejectAll(new LuckyError(ERROR_CODES.DISCONNECTED, 'Client closed'));
     if (this.#parts.ownsSocket) this.socket.disconnect();
@@ -215,7 +284,8 @@ export class LuckyClient<T extends RouteTableShape = UntypedRoutes> {
   }
 
   readonly #handshakeAuth = (send: (data: object) => void): void => {
-    const extra = { token: this.#parts.getToken() ?? undefined, rooms: [...this.#rooms] };
+    const token = this.#token === undefined ? this.#parts.getToken() : this.#token;
+    const extra = { token: token ?? undefined, rooms: [...this.#rooms] };
     const userAuth = this.#userAuth;
     if (typeof userAuth === 'function') userAuth((data) => send({ ...data, ...extra }));
     else send({ ...userAuth, ...extra });
@@ -223,18 +293,79 @@ export class LuckyClient<T extends RouteTableShape = UntypedRoutes> {
 
   readonly #onConnect = (): void => {
     this.#everConnected = true;
+    this.#disconnectReason = undefined;
+    this.#updateStatus({ type: 'connect' });
   };
 
-  readonly #onDisconnect = (): void => {
+  readonly #onDisconnect = (reason: string): void => {
     this.#requests.rejectAll(
       new LuckyError(ERROR_CODES.DISCONNECTED, 'The connection dropped before the answer came'),
     );
+    this.#updateStatus({ type: 'disconnect', reason: this.#disconnectReason ?? reason });
   };
+
+  readonly #onReconnectAttempt = (attempt: number): void => {
+    this.#updateStatus({ type: 'reconnectAttempt', attempt });
+  };
+
+  readonly #onReconnectFailed = (): void => {
+    this.#updateStatus({ type: 'disconnect', reason: 'reconnect failed' });
+  };
+
+  readonly #onUserAfk = (message: UserAfkMessage): void => {
+    if (typeof message === 'object' && message !== null) this.#updateStatus({ type: 'userAfk', message });
+  };
+
+  readonly #onUserBack = (message: UserPresenceMessage): void => {
+    if (typeof message === 'object' && message !== null) this.#updateStatus({ type: 'userBack', message });
+  };
+
+  readonly #onUserLeft = (message: UserPresenceMessage): void => {
+    if (typeof message === 'object' && message !== null) this.#updateStatus({ type: 'userLeft', message });
+  };
+
+  readonly #onVisibilityChange = (): void => {
+    const hidden = this.#parts.visibility?.isHidden() ?? false;
+    if (hidden && this.socket.connected) {
+      this.socket.emit(EVENTS.intentionalDisconnect);
+      this.#disconnectReason = 'hidden';
+      this.socket.disconnect();
+    } else if (!hidden && this.#disconnectReason === 'hidden') {
+      this.socket.connect();
+    }
+  };
+
+  #updateStatus(event: StatusEvent): void {
+    this.#status.setState((status) => reduceSocketStatus(status, event));
+  }
 
   readonly #onSync = (delivery: SyncDelivery): void => {
     if (typeof delivery === 'object' && delivery !== null && typeof delivery.name === 'string') {
       this.#syncListeners.dispatch(delivery);
     }
+  };
+
+  readonly #onUpdateSession = (json: unknown): void => {
+    if (typeof json !== 'string') return;
+    try {
+      const session: unknown = JSON.parse(json);
+      this.#session.setState(typeof session === 'object' ? (session as SessionLayout | null) : null);
+    } catch {
+      // A malformed push changes nothing; the next one corrects the snapshot.
+    }
+  };
+
+  readonly #onSessionToken = (token: unknown): void => {
+    if (token !== null && typeof token !== 'string') return;
+    this.#token = token;
+    this.#parts.onToken?.(token);
+  };
+
+  readonly #onForceLogout = (message: ForceLogoutMessage): void => {
+    this.#disconnectReason = 'forceLogout';
+    this.#onSessionToken(null);
+    this.#session.setState(null);
+    for (const listener of [...this.#forceLogoutListeners]) listener(message);
   };
 
   readonly #onAny = (event: string, payload: unknown): void => {

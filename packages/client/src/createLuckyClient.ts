@@ -1,6 +1,7 @@
 import type { RouteTableShape } from '@luckystack/core';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { LuckyClient, type UntypedRoutes } from './LuckyClient';
+import { browserVisibility, type VisibilitySource } from './visibility';
 
 /** Options of {@link createLuckyClient}: a server URL to connect to, or a socket you created. */
 export type LuckyClientOptions = (
@@ -9,14 +10,21 @@ export type LuckyClientOptions = (
 ) & {
   /** Extra Socket.IO options when the client creates the socket from `url`. */
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
-  /** The session token sent in the handshake (`auth.token`) on every (re)connect. */
+  /** The session token sent in the handshake (`auth.token`) on every (re)connect, until the server sends a new one. */
   token?: string | (() => string | null | undefined);
+  /** Called with the token the server hands out at login (null at logout or when kicked): persist it here. */
+  onToken?: (token: string | null) => void;
   /** The current page, for relative API names. @defaultValue `location.pathname`, or `/` outside a browser */
   getPath?: () => string;
   /** How long a call waits for its answer. @defaultValue 15000 */
   timeoutMs?: number;
   /** How many calls may wait at once; one more answers RATE_LIMITED. @defaultValue 1000 */
   maxInFlight?: number;
+  /**
+   * Report tab switches to the server's activity broadcaster: hiding the page sends `intentionalDisconnect`
+   * and disconnects, showing it reconnects. `true` uses the browser's page visibility. @defaultValue false
+   */
+  activity?: boolean | { visibility: VisibilitySource };
 };
 
 function browserPath(): string {
@@ -35,8 +43,15 @@ export function createLuckyClient<T extends RouteTableShape = UntypedRoutes>(
     socket: options.socket ?? io(options.url, options.socketOptions),
     ownsSocket: options.socket === undefined,
     getToken: typeof token === 'function' ? token : () => token,
+    onToken: options.onToken,
     getPath: options.getPath ?? browserPath,
     timeoutMs: options.timeoutMs ?? 15_000,
     maxInFlight: options.maxInFlight ?? 1000,
+    visibility:
+      options.activity === true
+        ? browserVisibility()
+        : options.activity
+          ? options.activity.visibility
+          : undefined,
   });
 }

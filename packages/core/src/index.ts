@@ -10,6 +10,8 @@ export {
 } from './envelope';
 export type { ErrorCode, ErrorResponse, LuckyErrorOptions, ValidationIssue } from './errors';
 export { ERROR_CODES, isErrorCode, isErrorResponse, isLuckyError, LuckyError } from './errors';
+export type { DisconnectKind, GraceTimes } from './presence';
+export { DEFAULT_GRACE_TIMES, disconnectKind } from './presence';
 export type {
   ApiRequestMessage,
   ClientToServerEvents,
@@ -66,6 +68,8 @@ export type {
   SyncServerShape,
 } from './routes';
 export type { InferInput, InferOutput, StandardIssue, StandardResult, StandardSchema } from './schema';
+export type { StatusEvent } from './socketStatus';
+export { INITIAL_SOCKET_STATUS, reduceSocketStatus } from './socketStatus';
 export type {
   ConnectedStatus,
   DisconnectedStatus,

@@ -25,8 +25,10 @@ export const EVENTS = {
   userLeft: 'userLeft',
   /** Server → client: this session was ended elsewhere; the client must drop it ({@link ForceLogoutMessage}). */
   forceLogout: 'forceLogout',
-  /** Server → client: the session changed (a JSON string of the session, as the spec shows). */
+  /** Server → client: the session changed (a JSON string of the session, or `'null'`, as the spec shows). */
   updateSession: 'updateSession',
+  /** Server → client: the token of the session this socket now holds (null after logout); keep it to reconnect. */
+  sessionToken: 'sessionToken',
 } as const;
 
 /** The kinds of request answered on a `{kind}Response-{responseIndex}` event. */
@@ -123,4 +125,5 @@ export interface ServerToClientEvents {
   userLeft: (message: UserPresenceMessage) => void;
   forceLogout: (message: ForceLogoutMessage) => void;
   updateSession: (session: string) => void;
+  sessionToken: (token: string | null) => void;
 }

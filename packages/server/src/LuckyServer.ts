@@ -6,6 +6,7 @@ import { handleApiRequest } from './handleApiRequest';
 import { handleRoomRequest, handleUpdateLocation } from './handleRoomRequest';
 import { handleSyncRequest } from './handleSyncRequest';
 import { tokenRoom, userRoom } from './internalRooms';
+import { Presence } from './Presence';
 import { createToken } from './sessions/createToken';
 import type { SessionStore } from './sessions/SessionStore';
 import type { AppContext, HandlerFunctions, Logger, RouteTable } from './types';
@@ -47,7 +48,10 @@ export class LuckyServer {
   /** @internal */
   readonly logger: Logger;
   readonly #context: AppContext;
+  readonly #presence: Presence | undefined;
   readonly #sockets = new WeakMap<Socket, SocketState>();
+  /** The session found at the handshake, until the connection handler has sent it to the client. */
+  readonly #handshakeSessions = new WeakMap<Socket, SessionLayout>();
 
   constructor(parts: LuckyServerParts) {
     this.io = parts.io;
@@ -56,6 +60,9 @@ export class LuckyServer {
     this.logger = parts.logger;
     this.#context = parts.context;
     this.routes = compileRoutes(parts.routes);
+    this.#presence = parts.config.socketActivityBroadcaster
+      ? new Presence(parts.io, parts.config.graceTimes)
+      : undefined;
     this.io.use((socket, next) => {
       this.#handshake(socket).then(
         () => next(),
@@ -91,7 +98,11 @@ export class LuckyServer {
         await this.endSession(other, 'session-replaced');
     }
     await this.sessions.create(token, session, this.sessionTtlSeconds);
-    if (socket) this.#attach(socket, token, userId);
+    if (socket) {
+      this.#attach(socket, token, userId);
+      socket.emit(EVENTS.sessionToken, token);
+      socket.emit(EVENTS.updateSession, JSON.stringify(session));
+    }
     return token;
   }
 
@@ -100,6 +111,17 @@ export class LuckyServer {
     const saved = await this.sessions.update(token, session);
     if (!saved) throw new LuckyError('UNAUTHORIZED', 'The session has ended');
     this.io.to(tokenRoom(token)).emit(EVENTS.updateSession, JSON.stringify(session));
+  }
+
+  /** Atomically applies `update` to the session of `token`, then pushes `updateSession` to its sockets. */
+  async updateSession(
+    token: string,
+    update: (session: SessionLayout) => SessionLayout,
+  ): Promise<SessionLayout> {
+    const next = await this.sessions.modify(token, update);
+    if (!next) throw new LuckyError('UNAUTHORIZED', 'The session has ended');
+    this.io.to(tokenRoom(token)).emit(EVENTS.updateSession, JSON.stringify(next));
+    return next;
   }
 
   /**
@@ -122,6 +144,11 @@ export class LuckyServer {
     return tokens.map((token) => (token ? (byToken.get(token) ?? null) : null));
   }
 
+  /** How many users the activity broadcaster is waiting for (0 when it is off). */
+  get awayCount(): number {
+    return this.#presence?.awayCount ?? 0;
+  }
+
   /** @internal How many sockets of this node a sync to `receiver` reaches. */
   countReceivers(receiver: string, excludedId: string | undefined): number {
     const members =
@@ -133,6 +160,7 @@ export class LuckyServer {
   /** Stops listening and releases the session store. Does not close the Socket.IO server (it is yours). */
   async close(): Promise<void> {
     this.io.off('connection', this.#onConnection);
+    this.#presence?.close();
     await this.sessions.close();
   }
 
@@ -145,10 +173,29 @@ export class LuckyServer {
     const rooms = Array.isArray(auth.rooms) ? auth.rooms.slice(0, this.config.limits.maxRoomsPerSocket) : [];
     const valid = rooms.filter((room) => checkRoomCode(room).ok) as string[];
     if (valid.length > 0) await socket.join(valid);
-    const token = auth.token;
+    const token = typeof auth.token === 'string' ? auth.token : this.#cookieToken(socket);
     if (typeof token !== 'string' || token === '' || token.length > MAX_TOKEN_LENGTH) return;
     const session = await this.sessions.get(token);
-    if (session) this.#attach(socket, token, String(session.id));
+    if (!session) return;
+    this.#attach(socket, token, String(session.id));
+    this.#handshakeSessions.set(socket, session);
+  }
+
+  /** The token in the configured session cookie, if any; never from the query string. */
+  #cookieToken(socket: Socket): string | undefined {
+    const name = this.config.sessionCookie;
+    const header = socket.handshake.headers.cookie;
+    if (!name || typeof header !== 'string') return undefined;
+    for (const part of header.split(';')) {
+      const separator = part.indexOf('=');
+      if (separator === -1 || part.slice(0, separator).trim() !== name) continue;
+      try {
+        return decodeURIComponent(part.slice(separator + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
   }
 
   readonly #onConnection = (socket: Socket): void => {
@@ -162,6 +209,9 @@ export class LuckyServer {
     socket.on(EVENTS.joinRoom, (payload: unknown) => handleRoomRequest(this, socket, 'join', payload));
     socket.on(EVENTS.leaveRoom, (payload: unknown) => handleRoomRequest(this, socket, 'leave', payload));
     socket.on(EVENTS.updateLocation, (path: unknown) => handleUpdateLocation(socket, path));
+    socket.emit(EVENTS.updateSession, JSON.stringify(this.#handshakeSessions.get(socket) ?? null));
+    this.#handshakeSessions.delete(socket);
+    this.#presence?.track(socket);
   };
 
   #attach(socket: Socket, token: string, userId: string): void {
@@ -191,11 +241,14 @@ export class LuckyServer {
       ...this.#context,
       login: (session) => this.login(session, socket),
       saveSession: (session) => this.saveSession(tokenOf(), session),
+      updateSession: (update) => this.updateSession(tokenOf(), update),
       logout: async () => {
         const token = socket.data.token as string | undefined;
         if (!token) return;
         this.#detach(socket);
         await this.endSession(token, 'logout', socket);
+        socket.emit(EVENTS.sessionToken, null);
+        socket.emit(EVENTS.updateSession, 'null');
       },
     };
   }

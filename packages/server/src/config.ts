@@ -1,3 +1,5 @@
+import { DEFAULT_GRACE_TIMES, type GraceTimes } from '@luckystack/core';
+
 /** The server's settings; every field has a default. */
 export interface LuckyConfig {
   /** Prefix of session keys: `{projectName}-session:{token}`. @defaultValue 'luckystack' */
@@ -6,6 +8,12 @@ export interface LuckyConfig {
   sessionExpiryDays: number;
   /** Whether one user may hold several sessions; false ends the others at login. @defaultValue false */
   allowMultipleSessions: boolean;
+  /** A cookie to read the session token from when the handshake's `auth.token` is absent. @defaultValue undefined */
+  sessionCookie?: string;
+  /** Whether room peers hear when a user goes away, comes back or leaves (`userAfk`, `userBack`, `userLeft`). @defaultValue false */
+  socketActivityBroadcaster: boolean;
+  /** How long a user may be away before peers hear it left, per kind of disconnect. @defaultValue 20 s tab switch, 60 s network, 2 s other */
+  graceTimes: GraceTimes;
   /** Whether handler schemas validate incoming data. @defaultValue true */
   enableZodValidation: boolean;
   /** Limits applied to every socket. */
@@ -37,6 +45,8 @@ export const DEFAULT_CONFIG: LuckyConfig = {
   sessionExpiryDays: 7,
   allowMultipleSessions: false,
   enableZodValidation: true,
+  socketActivityBroadcaster: false,
+  graceTimes: DEFAULT_GRACE_TIMES,
   limits: { maxPayloadBytes: 1_000_000, maxInFlightPerSocket: 64, maxRoomsPerSocket: 50 },
   sync: { requireRoomMembership: true, allowAll: false },
 };
@@ -48,5 +58,6 @@ export function resolveConfig(input: LuckyConfigInput = {}): LuckyConfig {
     ...input,
     limits: { ...DEFAULT_CONFIG.limits, ...input.limits },
     sync: { ...DEFAULT_CONFIG.sync, ...input.sync },
+    graceTimes: { ...DEFAULT_CONFIG.graceTimes, ...input.graceTimes },
   };
 }

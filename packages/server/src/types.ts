@@ -9,6 +9,11 @@ export interface SessionHelpers {
   login: (session: SessionLayout) => Promise<string>;
   /** Replaces the caller's session (keeping its expiry) and pushes `updateSession` to its sockets. */
   saveSession: (session: SessionLayout) => Promise<void>;
+  /**
+   * Read-modify-write of the caller's session, atomic against concurrent updates (none is lost) and
+   * against logout (never resurrected); pushes `updateSession` and returns the new session.
+   */
+  updateSession: (update: (session: SessionLayout) => SessionLayout) => Promise<SessionLayout>;
   /** Ends the caller's session. */
   logout: () => Promise<void>;
 }

@@ -53,6 +53,18 @@ export class MemorySessionStore implements SessionStore {
     return true;
   }
 
+  async modify(
+    token: string,
+    update: (session: SessionLayout) => SessionLayout,
+  ): Promise<SessionLayout | null> {
+    const entry = this.#live(token);
+    if (!entry) return null;
+    // Read, update and write with no await in between: nothing else can run, so this is atomic.
+    const json = JSON.stringify(update(JSON.parse(entry.json) as SessionLayout));
+    entry.json = json;
+    return JSON.parse(json) as SessionLayout;
+  }
+
   async delete(token: string): Promise<void> {
     this.#remove(token);
   }

@@ -2,7 +2,8 @@ import type { SessionLayout } from '@luckystack/core';
 
 /**
  * Where sessions live. Keys are tokens; each session's `id` is indexed so a user's sessions can be found
- * without scanning. Implementations: {@link MemorySessionStore} (embedded default) and `RedisSessionStore`.
+ * without scanning. Implementations: {@link MemorySessionStore} (embedded default) and `RedisSessionStore`
+ * (from `@luckystack/server/redis`).
  */
 export interface SessionStore {
   /** The session of `token`, or null when there is none (never existed, expired or deleted). */
@@ -11,6 +12,12 @@ export interface SessionStore {
   create: (token: string, session: SessionLayout, ttlSeconds: number) => Promise<void>;
   /** Replaces an existing session, keeping its expiry; false (and nothing written) when it is gone. */
   update: (token: string, session: SessionLayout) => Promise<boolean>;
+  /**
+   * Atomically replaces the session of `token` with `update(current)`, keeping its expiry; returns the new
+   * session, or null (and writes nothing) when it is gone. Concurrent calls never lose an update, and a
+   * call racing `delete` never brings the session back. `update` may run more than once, so keep it pure.
+   */
+  modify: (token: string, update: (session: SessionLayout) => SessionLayout) => Promise<SessionLayout | null>;
   /** Deletes the session of `token` and its index entry; a missing one is not an error. */
   delete: (token: string) => Promise<void>;
   /** The live tokens of user `userId`. */

@@ -61,6 +61,11 @@ export function createTestCaller<T extends RouteTable>(options: TestCallerOption
       if (!current) throw new LuckyError(ERROR_CODES.UNAUTHORIZED, 'The session has ended');
       current = session;
     },
+    updateSession: async (update) => {
+      if (!current) throw new LuckyError(ERROR_CODES.UNAUTHORIZED, 'The session has ended');
+      current = update(current);
+      return current;
+    },
     logout: async () => {
       current = null;
     },

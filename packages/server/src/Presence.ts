@@ -1,0 +1,93 @@
+import {
+  DEFAULT_GRACE_TIMES,
+  disconnectKind,
+  EVENTS,
+  type GraceTimes,
+  INTERNAL_ROOM_PREFIX,
+} from '@luckystack/core';
+import type { Server, Socket } from 'socket.io';
+import { userRoom } from './internalRooms';
+
+interface Away {
+  timer: ReturnType<typeof setTimeout>;
+  /** The rooms whose peers were told the user went away, and will hear that it came back or left. */
+  rooms: string[];
+}
+
+/**
+ * The activity broadcaster: tracks each logged-in user across all of its sockets (tabs), and tells the
+ * peers in its rooms when its last socket goes away (`userAfk` with the deadline), comes back within the
+ * grace time (`userBack`) or stays away past it (`userLeft`). Whether a user still has a socket is asked
+ * of Socket.IO's rooms (one room per user), so the answer covers every node.
+ */
+export class Presence {
+  readonly #io: Server;
+  readonly #grace: GraceTimes;
+  readonly #away = new Map<string, Away>();
+  readonly #tabSwitched = new WeakSet<Socket>();
+
+  constructor(io: Server, grace: Partial<GraceTimes> = {}) {
+    this.#io = io;
+    this.#grace = { ...DEFAULT_GRACE_TIMES, ...grace };
+  }
+
+  /** How many users are away and waited for now. */
+  get awayCount(): number {
+    return this.#away.size;
+  }
+
+  /** Wires a connected socket: its return, its tab switches, its disconnect. */
+  track(socket: Socket): void {
+    socket.on(EVENTS.intentionalDisconnect, () => this.#tabSwitched.add(socket));
+    socket.on('disconnecting', (reason) => this.#onDisconnecting(socket, reason));
+    const userId = socket.data.userId as string | undefined;
+    if (userId) this.#onReturn(userId);
+  }
+
+  /** Clears every pending timer. */
+  close(): void {
+    for (const away of this.#away.values()) clearTimeout(away.timer);
+    this.#away.clear();
+  }
+
+  #onReturn(userId: string): void {
+    const away = this.#away.get(userId);
+    if (!away) return;
+    clearTimeout(away.timer);
+    this.#away.delete(userId);
+    this.#io.to(away.rooms).except(userRoom(userId)).emit(EVENTS.userBack, { userId });
+  }
+
+  #onDisconnecting(socket: Socket, reason: string): void {
+    const userId = socket.data.userId as string | undefined;
+    if (!userId) return;
+    // Rooms are still joined during `disconnecting`; they are gone by the time anything awaits.
+    const rooms = [...socket.rooms].filter(
+      (room) => room !== socket.id && !room.startsWith(INTERNAL_ROOM_PREFIX),
+    );
+    const grace = this.#grace[disconnectKind(reason, this.#tabSwitched.has(socket))];
+    this.#io
+      .in(userRoom(userId))
+      .fetchSockets()
+      .then((others) => {
+        if (others.length > 0 || rooms.length === 0) return;
+        this.#goAway(userId, rooms, grace);
+      })
+      .catch(() => this.#goAway(userId, rooms, grace));
+  }
+
+  #goAway(userId: string, rooms: string[], grace: number): void {
+    const previous = this.#away.get(userId);
+    if (previous) clearTimeout(previous.timer);
+    const timer = setTimeout(() => {
+      this.#away.delete(userId);
+      this.#io.to(rooms).except(userRoom(userId)).emit(EVENTS.userLeft, { userId });
+    }, grace);
+    timer.unref?.();
+    this.#away.set(userId, { timer, rooms });
+    this.#io
+      .to(rooms)
+      .except(userRoom(userId))
+      .emit(EVENTS.userAfk, { userId, endTime: Date.now() + grace });
+  }
+}

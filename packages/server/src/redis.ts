@@ -1,0 +1,2 @@
+export type { RedisSessionStoreOptions } from './sessions/RedisSessionStore';
+export { RedisSessionStore } from './sessions/RedisSessionStore';
