@@ -50,3 +50,18 @@ export function describeWithRedis(name: string, fn: () => void): void {
   if (reason !== null) console.warn(`[skip] Redis not reachable at ${redisUrl()} — Redis tests skipped`);
   describe.skipIf(reason !== null)(name, fn);
 }
+
+/** Deletes every key starting with `prefix` (SCAN, so only for test cleanup). */
+export async function deleteKeys(client: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+    if (keys.length > 0) await client.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
+
+/** A unique key prefix for one test run, so cleanup touches nothing else in a shared Redis. */
+export function uniquePrefix(): string {
+  return `lstest-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+}

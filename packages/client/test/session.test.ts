@@ -1,13 +1,18 @@
 import { ERROR_CODES, type ForceLogoutMessage, type SessionLayout } from '@luckystack/core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SessionStore } from '@luckystack/server';
+import { RedisSessionStore } from '@luckystack/server/redis';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Harness, startServer } from '../../../testing/harness';
+import { deleteKeys, describeWithRedis, redisUrl, uniquePrefix } from '../../../testing/redis';
 import { type SessionRoutes, sessionRoutes } from './session.fixture';
 
 let harness: Harness;
+let makeStore: () => SessionStore | undefined = () => undefined;
 afterEach(() => harness.close());
 
 async function start(config: Parameters<typeof startServer>[0]['config'] = {}) {
-  harness = await startServer({ routes: sessionRoutes, config });
+  harness = await startServer({ routes: sessionRoutes, config, sessions: makeStore() });
 }
 
 /** A client that keeps the token the server hands it, as an app would in localStorage. */
@@ -29,7 +34,7 @@ async function loggedIn(name: string) {
   return client;
 }
 
-describe('sessions over the wire', () => {
+function sessionSuite() {
   it('logs in from a handler: the socket gets its token and session, and later calls see it', async () => {
     await start();
     const client = await loggedIn('ada');
@@ -144,4 +149,22 @@ describe('sessions over the wire', () => {
     });
     await expect(viaCookie.apiRequest({ name: '/me/whoami' })).resolves.toBe('ada');
   });
+}
+
+describe('sessions over the wire, in memory', sessionSuite);
+
+describeWithRedis('sessions over the wire, in Redis', () => {
+  const prefix = uniquePrefix();
+  let redis: Redis;
+  beforeAll(() => {
+    redis = new Redis(redisUrl());
+    let stores = 0;
+    makeStore = () => new RedisSessionStore({ redis, projectName: `${prefix}-${++stores}` });
+  });
+  afterAll(async () => {
+    makeStore = () => undefined;
+    await deleteKeys(redis, prefix);
+    await redis.quit();
+  });
+  sessionSuite();
 });

@@ -4,11 +4,11 @@ import { createToken } from '@luckystack/server';
 import { RedisSessionStore } from '@luckystack/server/redis';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { describeWithRedis, redisUrl } from '../../../../testing/redis';
+import { deleteKeys, describeWithRedis, redisUrl, uniquePrefix } from '../../../../testing/redis';
 import { sessionStoreContract } from './sessionStore.contract';
 
 // Every key of this run starts with `runPrefix`, so cleanup touches nothing else in a shared Redis.
-const runPrefix = `lstest-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+const runPrefix = uniquePrefix();
 let stores = 0;
 const nextProjectName = (): string => `${runPrefix}-${++stores}`;
 
@@ -18,12 +18,7 @@ describeWithRedis('RedisSessionStore', () => {
     client = new Redis(redisUrl());
   });
   afterAll(async () => {
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${runPrefix}*`, 'COUNT', 500);
-      if (keys.length > 0) await client.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeys(client, runPrefix);
     await client.quit();
   });
 
