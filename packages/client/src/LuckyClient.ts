@@ -327,11 +327,14 @@ export class LuckyClient<T extends RouteTableShape = UntypedRoutes> {
   readonly #onVisibilityChange = (): void => {
     const hidden = this.#parts.visibility?.isHidden() ?? false;
     if (hidden && this.socket.connected) {
-      this.socket.emit(EVENTS.intentionalDisconnect);
       this.#disconnectReason = 'hidden';
-      this.socket.disconnect();
+      // Disconnect once the server has noted the tab switch (or after a second without an answer).
+      this.socket.timeout(1000).emit(EVENTS.intentionalDisconnect, () => {
+        if (this.#disconnectReason === 'hidden') this.socket.disconnect();
+      });
     } else if (!hidden && this.#disconnectReason === 'hidden') {
-      this.socket.connect();
+      if (this.socket.connected) this.#disconnectReason = undefined;
+      else this.socket.connect();
     }
   };
 

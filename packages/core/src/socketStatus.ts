@@ -20,7 +20,14 @@ function withPeer(status: SocketStatus, userId: unknown, entry: SocketStatusEntr
   if (typeof userId !== 'string' || userId === 'self') return status;
   if (entry === undefined && !Object.hasOwn(status, userId)) return status;
   const next: SocketStatus = { ...status };
-  if (entry) next[userId] = entry;
+  // defineProperty, so a peer named `__proto__` is an own entry like any other, not a prototype swap.
+  if (entry)
+    Object.defineProperty(next, userId, {
+      value: entry,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   else delete next[userId];
   return next;
 }

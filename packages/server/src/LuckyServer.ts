@@ -209,6 +209,12 @@ export class LuckyServer {
     socket.on(EVENTS.joinRoom, (payload: unknown) => handleRoomRequest(this, socket, 'join', payload));
     socket.on(EVENTS.leaveRoom, (payload: unknown) => handleRoomRequest(this, socket, 'leave', payload));
     socket.on(EVENTS.updateLocation, (path: unknown) => handleUpdateLocation(socket, path));
+    socket.on(EVENTS.intentionalDisconnect, (ack: unknown) => {
+      this.#presence?.markTabSwitch(socket);
+      // The client disconnects once acknowledged: a disconnect packet read in the same tick would close
+      // the socket before Socket.IO dispatches this event (it dispatches on the next tick).
+      if (typeof ack === 'function') ack();
+    });
     socket.emit(EVENTS.updateSession, JSON.stringify(this.#handshakeSessions.get(socket) ?? null));
     this.#handshakeSessions.delete(socket);
     this.#presence?.track(socket);

@@ -36,9 +36,13 @@ export class Presence {
     return this.#away.size;
   }
 
-  /** Wires a connected socket: its return, its tab switches, its disconnect. */
+  /** Notes that `socket` is about to disconnect because its tab was hidden (`intentionalDisconnect`). */
+  markTabSwitch(socket: Socket): void {
+    this.#tabSwitched.add(socket);
+  }
+
+  /** Wires a connected socket: its return and its disconnect. */
   track(socket: Socket): void {
-    socket.on(EVENTS.intentionalDisconnect, () => this.#tabSwitched.add(socket));
     socket.on('disconnecting', (reason) => this.#onDisconnecting(socket, reason));
     const userId = socket.data.userId as string | undefined;
     if (userId) this.#onReturn(userId);
@@ -69,7 +73,9 @@ export class Presence {
     this.#io
       .in(userRoom(userId))
       .fetchSockets()
-      .then((others) => {
+      .then((sockets) => {
+        // The in-memory adapter answers at once, while this socket is still in the user's room.
+        const others = sockets.filter((other) => other.id !== socket.id);
         if (others.length > 0 || rooms.length === 0) return;
         this.#goAway(userId, rooms, grace);
       })

@@ -2,8 +2,6 @@ import { DEFAULT_GRACE_TIMES, type GraceTimes } from '@luckystack/core';
 
 /** The server's settings; every field has a default. */
 export interface LuckyConfig {
-  /** Prefix of session keys: `{projectName}-session:{token}`. @defaultValue 'luckystack' */
-  projectName: string;
   /** How long a session lives. @defaultValue 7 */
   sessionExpiryDays: number;
   /** Whether one user may hold several sessions; false ends the others at login. @defaultValue false */
@@ -35,13 +33,14 @@ export interface LuckyConfig {
 }
 
 /** Partial settings as users pass them; nested objects may be partial too. */
-export type LuckyConfigInput = Partial<Omit<LuckyConfig, 'limits'>> & {
+export type LuckyConfigInput = Partial<Omit<LuckyConfig, 'limits' | 'sync' | 'graceTimes'>> & {
   limits?: Partial<LuckyConfig['limits']>;
+  sync?: Partial<LuckyConfig['sync']>;
+  graceTimes?: Partial<GraceTimes>;
 };
 
 /** The defaults of {@link LuckyConfig}. */
 export const DEFAULT_CONFIG: LuckyConfig = {
-  projectName: 'luckystack',
   sessionExpiryDays: 7,
   allowMultipleSessions: false,
   enableZodValidation: true,
