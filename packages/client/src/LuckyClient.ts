@@ -10,6 +10,7 @@ import {
   isBuiltInApi,
   isErrorResponse,
   LuckyError,
+  nextPeerDeadline,
   type Readable,
   RequestTracker,
   type ResponseMessage,
@@ -83,6 +84,9 @@ export interface LuckyClientParts {
   visibility: VisibilitySource | undefined;
 }
 
+/** How long after a peer's deadline its entry is dropped if the server never said it left (clock skew margin). */
+const PEER_EXPIRY_SLACK_MS = 2_000;
+
 /** Answers share one index space, so one tracker matches `apiResponse-`, `syncResponse-` and `roomResponse-`. */
 const ANSWER = /^(?:api|sync|room)Response-(\d+)$/;
 
@@ -105,6 +109,7 @@ export class LuckyClient<T extends RouteTableShape = UntypedRoutes> {
   readonly #stopVisibility: () => void;
   /** Why the next `disconnect` happens, when we know better than Socket.IO's reason. */
   #disconnectReason: 'forceLogout' | 'hidden' | undefined;
+  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #forceLogoutListeners = new Set<(message: ForceLogoutMessage) => void>();
   /** The token from the server (login), once there is one; `undefined` defers to the `token` option. */
   #token: string | null | undefined;
@@ -248,6 +253,7 @@ export class LuckyClient<T extends RouteTableShape = UntypedRoutes> {
     this.socket.io.off('reconnect_failed', this.#onReconnectFailed);
     this.socket.offAny(this.#onAny);
     this.#stopVisibility();
+    clearTimeout(this.#expiryTimer);
     this.socket.auth = this.#userAuth;
     this.#requests.rejectAll(new LuckyError(ERROR_CODES.DISCONNECTED, 'Client closed'));
     if (this.#parts.ownsSocket) this.socket.disconnect();
@@ -340,6 +346,22 @@ export class LuckyClient<T extends RouteTableShape = UntypedRoutes> {
 
   #updateStatus(event: StatusEvent): void {
     this.#status.setState((status) => reduceSocketStatus(status, event));
+    this.#scheduleExpiry();
+  }
+
+  /**
+   * A peer normally leaves with `userLeft` at its deadline; should that never come (the server holding the
+   * timer died), the entry is dropped a little after the deadline, so no ghost stays behind.
+   */
+  #scheduleExpiry(): void {
+    clearTimeout(this.#expiryTimer);
+    const deadline = nextPeerDeadline(this.#status.getSnapshot());
+    if (deadline === undefined) return;
+    const delay = Math.max(0, deadline + PEER_EXPIRY_SLACK_MS - Date.now());
+    this.#expiryTimer = setTimeout(
+      () => this.#updateStatus({ type: 'expire', now: Date.now() - PEER_EXPIRY_SLACK_MS }),
+      delay,
+    );
   }
 
   readonly #onSync = (delivery: SyncDelivery): void => {

@@ -69,7 +69,7 @@ export type {
 } from './routes';
 export type { InferInput, InferOutput, StandardIssue, StandardResult, StandardSchema } from './schema';
 export type { StatusEvent } from './socketStatus';
-export { INITIAL_SOCKET_STATUS, reduceSocketStatus } from './socketStatus';
+export { INITIAL_SOCKET_STATUS, nextPeerDeadline, reduceSocketStatus } from './socketStatus';
 export type {
   ConnectedStatus,
   DisconnectedStatus,

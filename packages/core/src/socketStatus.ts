@@ -8,7 +8,9 @@ export type StatusEvent =
   | { type: 'reconnectAttempt'; attempt: number }
   | { type: 'userAfk'; message: UserAfkMessage }
   | { type: 'userBack'; message: UserPresenceMessage }
-  | { type: 'userLeft'; message: UserPresenceMessage };
+  | { type: 'userLeft'; message: UserPresenceMessage }
+  /** Drops peers whose deadline passed by `now` without a `userLeft` (say, the server holding it died). */
+  | { type: 'expire'; now: number };
 
 /** The status before the first connection. */
 export const INITIAL_SOCKET_STATUS: SocketStatus = {
@@ -54,5 +56,28 @@ export function reduceSocketStatus(status: SocketStatus, event: StatusEvent): So
       return withPeer(status, event.message.userId, { status: 'CONNECTED' });
     case 'userLeft':
       return withPeer(status, event.message.userId, undefined);
+    case 'expire':
+      return expired(status, event.now).reduce((next, userId) => withPeer(next, userId, undefined), status);
   }
+}
+
+function expired(status: SocketStatus, now: number): string[] {
+  return Object.entries(status).flatMap(([userId, entry]) =>
+    userId !== 'self' &&
+    entry.status === 'DISCONNECTED' &&
+    entry.endTime !== undefined &&
+    entry.endTime <= now
+      ? [userId]
+      : [],
+  );
+}
+
+/** The earliest peer deadline in `status`, or undefined when no peer is away. */
+export function nextPeerDeadline(status: SocketStatus): number | undefined {
+  let earliest: number | undefined;
+  for (const [userId, entry] of Object.entries(status)) {
+    if (userId === 'self' || entry.status !== 'DISCONNECTED' || entry.endTime === undefined) continue;
+    if (earliest === undefined || entry.endTime < earliest) earliest = entry.endTime;
+  }
+  return earliest;
 }

@@ -9,7 +9,7 @@ import { tokenRoom, userRoom } from './internalRooms';
 import { Presence } from './Presence';
 import { createToken } from './sessions/createToken';
 import type { SessionStore } from './sessions/SessionStore';
-import type { AppContext, HandlerFunctions, Logger, RouteTable } from './types';
+import type { AppContext, HandlerFunctions, Logger, RouteTable, ScaleOut } from './types';
 
 /** Per-socket state kept out of `socket.data`, which adapters serialise across nodes. */
 export interface SocketState {
@@ -28,6 +28,8 @@ export interface LuckyServerParts {
   config: LuckyConfig;
   context: AppContext;
   logger: Logger;
+  /** Set when running on several nodes; closed with the server. */
+  scaleOut?: ScaleOut | undefined;
 }
 
 const MAX_TOKEN_LENGTH = 512;
@@ -49,6 +51,7 @@ export class LuckyServer {
   readonly logger: Logger;
   readonly #context: AppContext;
   readonly #presence: Presence | undefined;
+  readonly #scaleOut: ScaleOut | undefined;
   readonly #sockets = new WeakMap<Socket, SocketState>();
   /** The session found at the handshake, until the connection handler has sent it to the client. */
   readonly #handshakeSessions = new WeakMap<Socket, SessionLayout>();
@@ -60,8 +63,9 @@ export class LuckyServer {
     this.logger = parts.logger;
     this.#context = parts.context;
     this.routes = compileRoutes(parts.routes);
+    this.#scaleOut = parts.scaleOut;
     this.#presence = parts.config.socketActivityBroadcaster
-      ? new Presence(parts.io, parts.config.graceTimes)
+      ? new Presence(parts.io, parts.config.graceTimes, parts.scaleOut !== undefined)
       : undefined;
     this.io.use((socket, next) => {
       this.#handshake(socket).then(
@@ -93,11 +97,10 @@ export class LuckyServer {
     if (session?.id == null) throw new LuckyError('BAD_REQUEST', 'A session needs an id');
     const token = createToken();
     const userId = String(session.id);
+    const others = await this.sessions.create(token, session, this.sessionTtlSeconds);
     if (!this.config.allowMultipleSessions) {
-      for (const other of await this.sessions.tokensOf(userId))
-        await this.endSession(other, 'session-replaced');
+      await Promise.all(others.map((other) => this.endSession(other, 'session-replaced')));
     }
-    await this.sessions.create(token, session, this.sessionTtlSeconds);
     if (socket) {
       this.#attach(socket, token, userId);
       socket.emit(EVENTS.sessionToken, token);
@@ -149,8 +152,16 @@ export class LuckyServer {
     return this.#presence?.awayCount ?? 0;
   }
 
-  /** @internal How many sockets of this node a sync to `receiver` reaches. */
-  countReceivers(receiver: string, excludedId: string | undefined): number {
+  /**
+   * @internal How many sockets a sync to `receiver` reaches: counted in this process on one node, asked of
+   * every node (one adapter round trip) when scaled out.
+   */
+  async countReceivers(receiver: string, excludedId: string | undefined): Promise<number> {
+    if (this.#scaleOut) {
+      const excluded = excludedId ?? [];
+      const target = receiver === 'all' ? this.io.except(excluded) : this.io.in(receiver).except(excluded);
+      return (await target.fetchSockets()).length;
+    }
     const members =
       receiver === 'all' ? this.io.of('/').sockets : this.io.of('/').adapter.rooms.get(receiver);
     if (!members) return 0;
@@ -161,7 +172,7 @@ export class LuckyServer {
   async close(): Promise<void> {
     this.io.off('connection', this.#onConnection);
     this.#presence?.close();
-    await this.sessions.close();
+    await (this.#scaleOut ?? this.sessions).close();
   }
 
   /**

@@ -8,6 +8,9 @@ import {
 import type { Server, Socket } from 'socket.io';
 import { userRoom } from './internalRooms';
 
+/** The server-side event (between nodes, through the adapter) announcing a user's return. */
+const RETURNED = 'lucky:presence:returned';
+
 interface Away {
   timer: ReturnType<typeof setTimeout>;
   /** The rooms whose peers were told the user went away, and will hear that it came back or left. */
@@ -26,9 +29,14 @@ export class Presence {
   readonly #away = new Map<string, Away>();
   readonly #tabSwitched = new WeakSet<Socket>();
 
-  constructor(io: Server, grace: Partial<GraceTimes> = {}) {
+  readonly #clustered: boolean;
+
+  /** With `clustered`, a return seen on this node is announced to the others (one may hold the away timer). */
+  constructor(io: Server, grace: Partial<GraceTimes> = {}, clustered = false) {
     this.#io = io;
     this.#grace = { ...DEFAULT_GRACE_TIMES, ...grace };
+    this.#clustered = clustered;
+    if (clustered) this.#io.on(RETURNED, this.#onReturnElsewhere);
   }
 
   /** How many users are away and waited for now. */
@@ -45,14 +53,21 @@ export class Presence {
   track(socket: Socket): void {
     socket.on('disconnecting', (reason) => this.#onDisconnecting(socket, reason));
     const userId = socket.data.userId as string | undefined;
-    if (userId) this.#onReturn(userId);
+    if (!userId) return;
+    this.#onReturn(userId);
+    if (this.#clustered) this.#io.serverSideEmit(RETURNED, userId);
   }
 
   /** Clears every pending timer. */
   close(): void {
+    this.#io.off(RETURNED, this.#onReturnElsewhere);
     for (const away of this.#away.values()) clearTimeout(away.timer);
     this.#away.clear();
   }
+
+  readonly #onReturnElsewhere = (userId: unknown): void => {
+    if (typeof userId === 'string') this.#onReturn(userId);
+  };
 
   #onReturn(userId: string): void {
     const away = this.#away.get(userId);

@@ -4,7 +4,7 @@ import { type LuckyConfigInput, resolveConfig } from './config';
 import { LuckyServer } from './LuckyServer';
 import { MemorySessionStore } from './sessions/MemorySessionStore';
 import type { SessionStore } from './sessions/SessionStore';
-import type { AppContext, Logger, RouteTable } from './types';
+import type { AppContext, Logger, RouteTable, ScaleOut } from './types';
 
 /** Options of {@link createLuckyServer}: an existing Socket.IO server, or an HTTP server to create one on. */
 export type CreateLuckyServerOptions = (
@@ -17,8 +17,10 @@ export type CreateLuckyServerOptions = (
   context?: AppContext;
   /** Settings; see {@link LuckyConfigInput}. */
   config?: LuckyConfigInput;
-  /** Where sessions live. @defaultValue a new `MemorySessionStore` */
+  /** Where sessions live. @defaultValue a new `MemorySessionStore` (or the scale-out's store) */
   sessions?: SessionStore;
+  /** Run on several server processes: `redisScaleOut({ redis })` from `@luckystack/server/redis`. */
+  scaleOut?: ScaleOut;
   /** Where errors that are not sent to clients go. @defaultValue `console` */
   logger?: Logger;
 };
@@ -28,6 +30,12 @@ export type CreateLuckyServerOptions = (
  * the spec's wire protocol on it.
  */
 export function createLuckyServer(options: CreateLuckyServerOptions): LuckyServer {
+  const { scaleOut } = options;
+  if (scaleOut && options.sessions) {
+    throw new TypeError(
+      'LuckyStack: pass either `sessions` or `scaleOut` (which brings its own session store)',
+    );
+  }
   const config = resolveConfig(options.config);
   const io =
     options.io ??
@@ -35,12 +43,14 @@ export function createLuckyServer(options: CreateLuckyServerOptions): LuckyServe
       maxHttpBufferSize: config.limits.maxPayloadBytes,
       ...options.socketOptions,
     });
+  if (scaleOut) io.adapter(scaleOut.adapter);
   return new LuckyServer({
     io,
     routes: options.routes,
     config,
     context: options.context ?? ({} as AppContext),
-    sessions: options.sessions ?? new MemorySessionStore(),
+    sessions: scaleOut?.sessions ?? options.sessions ?? new MemorySessionStore(),
     logger: options.logger ?? console,
+    scaleOut,
   });
 }

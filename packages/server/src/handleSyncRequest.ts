@@ -56,7 +56,10 @@ async function fanOut(
   const excluded = request.ignoreSelf ? socket.id : [];
   const target = request.receiver === 'all' ? io.except(excluded) : io.to(request.receiver).except(excluded);
   if (!route.client) {
-    const delivered = server.countReceivers(request.receiver, request.ignoreSelf ? socket.id : undefined);
+    const delivered = await server.countReceivers(
+      request.receiver,
+      request.ignoreSelf ? socket.id : undefined,
+    );
     target.emit(EVENTS.sync, { name: route.key, clientData, serverOutput });
     return delivered;
   }

@@ -29,6 +29,7 @@ export type {
   HandlerFunctions,
   Logger,
   RouteTable,
+  ScaleOut,
   SessionHelpers,
   UserFor,
 } from './types';

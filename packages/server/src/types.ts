@@ -1,4 +1,6 @@
 import type { AuthProps, Register, RouteTableShape, SessionLayout } from '@luckystack/core';
+import type { ServerOptions } from 'socket.io';
+import type { SessionStore } from './sessions/SessionStore';
 
 /** The app's own helpers handed to every handler as `functions` (`Register['context']`, e.g. a db client). */
 export type AppContext = Register extends { context: infer C } ? C : Record<string, unknown>;
@@ -41,4 +43,14 @@ export type RouteTable = RouteTableShape;
 export interface Logger {
   error: (message: string, details?: unknown) => void;
   warn: (message: string, details?: unknown) => void;
+}
+
+/** What running on several server processes takes: a Socket.IO adapter and a shared session store. */
+export interface ScaleOut {
+  /** The Socket.IO adapter that carries events between nodes. */
+  adapter: NonNullable<ServerOptions['adapter']>;
+  /** Sessions every node can see. */
+  sessions: SessionStore;
+  /** Closes the connections the scale-out opened. */
+  close: () => Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_SOCKET_STATUS, reduceSocketStatus, type SocketStatus } from '../index';
+import { INITIAL_SOCKET_STATUS, nextPeerDeadline, reduceSocketStatus, type SocketStatus } from '../index';
 
 const connected: SocketStatus = reduceSocketStatus(INITIAL_SOCKET_STATUS, { type: 'connect' });
 
@@ -55,5 +55,20 @@ describe('reduceSocketStatus', () => {
       ['self', { status: 'CONNECTED' }],
       ['__proto__', { status: 'CONNECTED' }],
     ]);
+  });
+});
+
+describe('peer deadlines', () => {
+  it('finds the earliest deadline and drops only the peers past it', () => {
+    let status = reduceSocketStatus(connected, { type: 'userAfk', message: { userId: 'ada', endTime: 100 } });
+    status = reduceSocketStatus(status, { type: 'userAfk', message: { userId: 'bob', endTime: 50 } });
+    status = reduceSocketStatus(status, { type: 'userBack', message: { userId: 'bob' } });
+    status = reduceSocketStatus(status, { type: 'userAfk', message: { userId: 'cy', endTime: 200 } });
+    expect(nextPeerDeadline(status)).toBe(100);
+    expect(reduceSocketStatus(status, { type: 'expire', now: 99 })).toBe(status);
+    const after = reduceSocketStatus(status, { type: 'expire', now: 150 });
+    expect(Object.keys(after)).toEqual(['self', 'bob', 'cy']);
+    expect(nextPeerDeadline(after)).toBe(200);
+    expect(nextPeerDeadline(connected)).toBeUndefined();
   });
 });

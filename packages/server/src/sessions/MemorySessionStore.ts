@@ -33,9 +33,10 @@ export class MemorySessionStore implements SessionStore {
     return entry ? (JSON.parse(entry.json) as SessionLayout) : null;
   }
 
-  async create(token: string, session: SessionLayout, ttlSeconds: number): Promise<void> {
+  async create(token: string, session: SessionLayout, ttlSeconds: number): Promise<string[]> {
     this.#remove(token);
     const userId = String(session.id);
+    const others = [...(this.#byUser.get(userId) ?? [])].filter((other) => this.#live(other));
     this.#sessions.set(token, {
       json: JSON.stringify(session),
       userId,
@@ -44,6 +45,7 @@ export class MemorySessionStore implements SessionStore {
     const tokens = this.#byUser.get(userId) ?? new Set<string>();
     tokens.add(token);
     this.#byUser.set(userId, tokens);
+    return others;
   }
 
   async update(token: string, session: SessionLayout): Promise<boolean> {

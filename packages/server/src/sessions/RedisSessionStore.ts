@@ -75,16 +75,19 @@ export class RedisSessionStore implements SessionStore {
     return json === null ? null : (JSON.parse(json) as SessionLayout);
   }
 
-  async create(token: string, session: SessionLayout, ttlSeconds: number): Promise<void> {
+  async create(token: string, session: SessionLayout, ttlSeconds: number): Promise<string[]> {
     const index = this.#indexKey(String(session.id));
     const json = JSON.stringify(session);
-    await this.#exec(() =>
+    // SMEMBERS inside the MULTI: of two racing logins, the one that runs second sees the first.
+    const [others] = (await this.#exec(() =>
       this.client
         .multi()
+        .smembers(index)
         .set(this.#sessionKey(token), json, 'EX', ttlSeconds)
         .sadd(index, token)
         .eval(EXTEND_EXPIRY.lua, 1, index, ttlSeconds * 1000),
-    );
+    )) as [string[]];
+    return others.filter((other) => other !== token);
   }
 
   async update(token: string, session: SessionLayout): Promise<boolean> {

@@ -8,8 +8,12 @@ import type { SessionLayout } from '@luckystack/core';
 export interface SessionStore {
   /** The session of `token`, or null when there is none (never existed, expired or deleted). */
   get: (token: string) => Promise<SessionLayout | null>;
-  /** Stores a new session under `token` for `ttlSeconds`, and indexes it under its user. */
-  create: (token: string, session: SessionLayout, ttlSeconds: number) => Promise<void>;
+  /**
+   * Stores a new session under `token` for `ttlSeconds` and indexes it under its user; returns the user's
+   * other tokens as they were at that instant, read in the same atomic step, so that of two logins racing on
+   * two servers the later one always sees the earlier (and can end it).
+   */
+  create: (token: string, session: SessionLayout, ttlSeconds: number) => Promise<string[]>;
   /** Replaces an existing session, keeping its expiry; false (and nothing written) when it is gone. */
   update: (token: string, session: SessionLayout) => Promise<boolean>;
   /**

@@ -90,6 +90,22 @@ export function sessionStoreContract(name: string, setup: SessionStoreContractSe
       expect(await store.tokensOf('carol')).toEqual([]);
     });
 
+    it('returns the user’s other tokens from create, read in the same step', async () => {
+      const [a1, a2, b1] = [createToken(), createToken(), createToken()];
+      expect(await store.create(a1, { id: 'alice' }, 60)).toEqual([]);
+      expect(await store.create(b1, { id: 'bob' }, 60)).toEqual([]);
+      expect(await store.create(a2, { id: 'alice' }, 60)).toEqual([a1]);
+      const racing = await Promise.all(
+        Array.from({ length: 10 }, () => createToken()).map(async (token) => ({
+          token,
+          others: await store.create(token, { id: 'carol' }, 60),
+        })),
+      );
+      // Atomic: exactly one of ten racing logins saw no one before it; each later one saw all earlier ones.
+      const sizes = racing.map(({ others }) => others.length).sort((x, y) => x - y);
+      expect(sizes).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    });
+
     it('forgets expired sessions in get and tokensOf', async () => {
       const [short, long] = [createToken(), createToken()];
       await store.create(short, { id: 'alice' }, 1);
