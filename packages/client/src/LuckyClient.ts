@@ -12,6 +12,7 @@ import {
   LuckyError,
   nextPeerDeadline,
   type Readable,
+  type RegisteredRoutes,
   RequestTracker,
   type ResponseMessage,
   type RouteKind,
@@ -35,16 +36,8 @@ import {
 } from '@luckystack/core';
 import type { Socket } from 'socket.io-client';
 import { SyncListeners } from './SyncListeners';
+import { SyncScope } from './SyncScope';
 import type { VisibilitySource } from './visibility';
-
-/** A route table that types nothing: any name, any data, an unknown result. */
-export interface UntypedRoutes extends RouteTableShape {
-  api: Record<
-    string,
-    { auth: { login: boolean }; main: (args: { data: Record<string, unknown> }) => unknown }
-  >;
-  sync: Record<string, { client: { main: (args: { clientData: Record<string, unknown> }) => unknown } }>;
-}
 
 /** Per-call options shared by every request. */
 export interface RequestOptions {
@@ -96,7 +89,7 @@ const ANSWER = /^(?:api|sync|room)Response-(\d+)$/;
  * DISCONNECTED when the connection drops) and never throw except when aborted. Joined rooms are rejoined
  * on every reconnect, before the `connect` event.
  */
-export class LuckyClient<T extends RouteTableShape = UntypedRoutes> {
+export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
   /** The Socket.IO connection. */
   readonly socket: Socket;
   readonly #parts: LuckyClientParts;
@@ -207,6 +200,9 @@ export class LuckyClient<T extends RouteTableShape = UntypedRoutes> {
     callback: (event: SyncEvent<T, N>) => void,
   ): (() => void) =>
     this.#syncListeners.upsert(this.#syncKey(name), callback as (delivery: SyncDelivery) => void);
+
+  /** A new {@link SyncScope}: sync callbacks with one owner, removed together (one per component in the bindings). */
+  readonly createSyncScope = (): SyncScope<T> => new SyncScope<T>(this);
 
   /** Joins a room; resolves `true`, or an {@link ErrorResponse}. The room is rejoined after reconnects. */
   readonly joinRoom = async (room: string, options: RequestOptions = {}): Promise<true | ErrorResponse> => {

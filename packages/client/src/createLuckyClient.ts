@@ -1,6 +1,6 @@
-import type { RouteTableShape } from '@luckystack/core';
+import type { RegisteredRoutes, RouteTableShape } from '@luckystack/core';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import { LuckyClient, type UntypedRoutes } from './LuckyClient';
+import { LuckyClient } from './LuckyClient';
 import { browserVisibility, type VisibilitySource } from './visibility';
 
 /** Options of {@link createLuckyClient}: a server URL to connect to, or a socket you created. */
@@ -35,7 +35,7 @@ function browserPath(): string {
  * Connects LuckyStack's client to a server. Pass the server's route table type for end-to-end types:
  * `createLuckyClient<AppRoutes>({ url })`.
  */
-export function createLuckyClient<T extends RouteTableShape = UntypedRoutes>(
+export function createLuckyClient<T extends RouteTableShape = RegisteredRoutes>(
   options: LuckyClientOptions,
 ): LuckyClient<T> {
   const { token } = options;

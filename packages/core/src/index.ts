@@ -54,6 +54,7 @@ export type {
   ApiRouteFor,
   BuiltInOutputs,
   Register,
+  RegisteredRoutes,
   RouteTableShape,
   SessionLayout,
   SyncClientData,
@@ -66,6 +67,7 @@ export type {
   SyncRouteFor,
   SyncServerOutput,
   SyncServerShape,
+  UntypedRoutes,
 } from './routes';
 export type { InferInput, InferOutput, StandardIssue, StandardResult, StandardSchema } from './schema';
 export type { StatusEvent } from './socketStatus';

@@ -140,3 +140,17 @@ export interface SyncEvent<T extends RouteTableShape, N extends string> {
   clientData: SyncClientData<SyncRouteFor<T, N>>;
   serverOutput: SyncServerOutput<SyncRouteFor<T, N>>;
 }
+
+/** A route table that types nothing: any name, any data, an unknown result. */
+export interface UntypedRoutes extends RouteTableShape {
+  api: Record<string, { auth: AuthProps; main: (args: { data: Record<string, unknown> }) => unknown }>;
+  sync: Record<string, { client: { main: (args: { clientData: Record<string, unknown> }) => unknown } }>;
+}
+
+/**
+ * The default route table of clients and hooks: `Register['routes']` once an app declares
+ * `declare module '@luckystack/core' { interface Register { routes: AppRoutes } }`, otherwise untyped.
+ */
+export type RegisteredRoutes = Register extends { routes: infer R extends RouteTableShape }
+  ? R
+  : UntypedRoutes;

@@ -1,5 +1,5 @@
-import type { LuckyClient, UntypedRoutes } from '@luckystack/client';
-import type { RouteTableShape } from '@luckystack/core';
+import type { LuckyClient } from '@luckystack/client';
+import type { RegisteredRoutes, RouteTableShape } from '@luckystack/core';
 import { createContext, type ReactNode, useContext } from 'react';
 
 const LuckyClientContext = createContext<LuckyClient<RouteTableShape> | null>(null);
@@ -17,7 +17,7 @@ export function LuckyProvider({ client, children }: LuckyProviderProps): ReactNo
 }
 
 /** The client of the nearest {@link LuckyProvider}; pass the route table type for typed calls. */
-export function useLuckyClient<T extends RouteTableShape = UntypedRoutes>(): LuckyClient<T> {
+export function useLuckyClient<T extends RouteTableShape = RegisteredRoutes>(): LuckyClient<T> {
   const client = useContext(LuckyClientContext);
   if (!client) {
     throw new Error(

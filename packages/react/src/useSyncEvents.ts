@@ -1,35 +1,19 @@
-import type { LuckyClient, UntypedRoutes } from '@luckystack/client';
-import type { RouteTableShape } from '@luckystack/core';
-import { useEffect, useMemo, useState } from 'react';
+import type { SyncScope } from '@luckystack/client';
+import type { RegisteredRoutes, RouteTableShape } from '@luckystack/core';
+import { useEffect, useMemo } from 'react';
 import { useLuckyClient } from './LuckyProvider';
 
 /** What {@link useSyncEvents} returns. */
-export interface SyncEvents<T extends RouteTableShape = UntypedRoutes> {
-  /** The client's `upsertSyncEventCallback`, undone when the component unmounts. */
-  upsertSyncEventCallback: LuckyClient<T>['upsertSyncEventCallback'];
+export interface SyncEvents<T extends RouteTableShape = RegisteredRoutes> {
+  /** Registers a sync callback for this component: one per name, removed when it unmounts. */
+  upsertSyncEventCallback: SyncScope<T>['upsertSyncEventCallback'];
 }
 
-/** The spec's `useSyncEvents`: every callback registered through it is removed on unmount. */
-export function useSyncEvents<T extends RouteTableShape = UntypedRoutes>(): SyncEvents<T> {
+/** The spec's `useSyncEvents`, scoped to the component: its callbacks are removed on unmount. */
+export function useSyncEvents<T extends RouteTableShape = RegisteredRoutes>(): SyncEvents<T> {
   const client = useLuckyClient<T>();
-  // By name, so re-upserting a name (an effect that re-runs) replaces its remover instead of piling up.
-  const [removers] = useState(() => new Map<string, () => void>());
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new client drops what was registered on the old one.
-  useEffect(
-    () => () => {
-      for (const remove of removers.values()) remove();
-      removers.clear();
-    },
-    [client, removers],
-  );
-  return useMemo(
-    () => ({
-      upsertSyncEventCallback: (name, callback) => {
-        const remove = client.upsertSyncEventCallback(name, callback);
-        removers.set(name, remove);
-        return remove;
-      },
-    }),
-    [client, removers],
-  );
+  const scope = useMemo(() => client.createSyncScope(), [client]);
+  // clear, not close: StrictMode unmounts and mounts again, and the effects then register anew.
+  useEffect(() => () => scope.clear(), [scope]);
+  return useMemo(() => ({ upsertSyncEventCallback: scope.upsertSyncEventCallback }), [scope]);
 }

@@ -1,5 +1,5 @@
-import type { LuckyClient, UntypedRoutes } from '@luckystack/client';
-import type { RouteTableShape } from '@luckystack/core';
+import type { LuckyClient } from '@luckystack/client';
+import type { RegisteredRoutes, RouteTableShape } from '@luckystack/core';
 import { getContext, setContext } from 'svelte';
 
 const LUCKY_CLIENT = Symbol('LuckyClient');
@@ -10,7 +10,7 @@ export function setLuckyClient<T extends RouteTableShape>(client: LuckyClient<T>
 }
 
 /** The client a parent component provided with {@link setLuckyClient}. */
-export function useLuckyClient<T extends RouteTableShape = UntypedRoutes>(): LuckyClient<T> {
+export function useLuckyClient<T extends RouteTableShape = RegisteredRoutes>(): LuckyClient<T> {
   const client = getContext<LuckyClient<T> | undefined>(LUCKY_CLIENT);
   if (!client) {
     throw new Error(

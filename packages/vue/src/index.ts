@@ -4,4 +4,5 @@ export { useLuckyClient } from './useLuckyClient';
 export { useReadable } from './useReadable';
 export { useSession } from './useSession';
 export { useSocketStatus } from './useSocketStatus';
+export type { SyncEvents } from './useSyncEvents';
 export { useSyncEvents } from './useSyncEvents';

@@ -1,32 +1,17 @@
-import type { LuckyClient, UntypedRoutes } from '@luckystack/client';
-import type { RouteTableShape } from '@luckystack/core';
+import type { SyncScope } from '@luckystack/client';
+import type { RegisteredRoutes, RouteTableShape } from '@luckystack/core';
 import { getCurrentScope, onScopeDispose } from 'vue';
 import { useLuckyClient } from './useLuckyClient';
 
-/**
- * The spec's `upsertSyncEventCallback`, except that every callback registered through it is removed when
- * the calling scope (the component) is disposed.
- */
-export function useSyncEvents<T extends RouteTableShape = UntypedRoutes>(): Pick<
-  LuckyClient<T>,
-  'upsertSyncEventCallback'
-> {
-  const client = useLuckyClient<T>();
-  const registered = new Set<() => void>();
-  if (getCurrentScope()) {
-    onScopeDispose(() => {
-      for (const remove of registered) remove();
-      registered.clear();
-    });
-  }
-  return {
-    upsertSyncEventCallback: (name, callback) => {
-      const remove = client.upsertSyncEventCallback(name, callback);
-      registered.add(remove);
-      return () => {
-        remove();
-        registered.delete(remove);
-      };
-    },
-  };
+/** What {@link useSyncEvents} returns. */
+export interface SyncEvents<T extends RouteTableShape = RegisteredRoutes> {
+  /** Registers a sync callback for this component: one per name, removed when its scope is disposed. */
+  upsertSyncEventCallback: SyncScope<T>['upsertSyncEventCallback'];
+}
+
+/** The spec's `useSyncEvents`, scoped to the calling component: its callbacks are removed on dispose. */
+export function useSyncEvents<T extends RouteTableShape = RegisteredRoutes>(): SyncEvents<T> {
+  const scope = useLuckyClient<T>().createSyncScope();
+  if (getCurrentScope()) onScopeDispose(() => scope.close());
+  return { upsertSyncEventCallback: scope.upsertSyncEventCallback };
 }

@@ -43,7 +43,7 @@ describe('useSyncEvents', () => {
     expect(onMessage).toHaveBeenCalledTimes(1);
   });
 
-  it("keeps one callback per name, and one component's unmount leaves another's callback alone", async () => {
+  it("gives each component its own callback per name; one unmount leaves the other's alone", async () => {
     const [alice, bob] = await members();
     const before = bob.syncCallbackCount;
     const [first, second] = [vi.fn(), vi.fn()];
@@ -51,17 +51,18 @@ describe('useSyncEvents', () => {
       props: { onMessage: first },
       global: { plugins: [luckyStack(bob)] },
     });
-    // The second inbox upserts the same name, so it replaces the first one's callback (the spec's upsert).
+    // Two components upserting the same name do not replace each other: the upsert is per component.
     const secondView = render(ChatInbox, {
       props: { onMessage: second },
       global: { plugins: [luckyStack(bob)] },
     });
-    expect(bob.syncCallbackCount).toBe(before + 1);
+    expect(bob.syncCallbackCount).toBe(before + 2);
 
     firstView.unmount();
     expect(bob.syncCallbackCount).toBe(before + 1);
     await alice.syncRequest({ name: 'chat', data: { text: 'still here' }, receiver: 'r1' });
     expect(await secondView.findByText('still here')).toBeTruthy();
+    expect(second).toHaveBeenCalledTimes(1);
     expect(first).not.toHaveBeenCalled();
 
     secondView.unmount();
