@@ -10,6 +10,7 @@ export {
 } from './envelope';
 export type { ErrorCode, ErrorResponse, LuckyErrorOptions, ValidationIssue } from './errors';
 export { ERROR_CODES, isErrorCode, isErrorResponse, isLuckyError, LuckyError } from './errors';
+export { isOriginAllowed } from './origin';
 export type { DisconnectKind, GraceTimes } from './presence';
 export { DEFAULT_GRACE_TIMES, disconnectKind } from './presence';
 export type {
@@ -82,4 +83,6 @@ export type {
 } from './status';
 export type { Listener, Readable } from './store';
 export { Store } from './store';
+export type { TokenBucketOptions } from './tokenBucket';
+export { TokenBucket } from './tokenBucket';
 export { isStandardSchema, validateInput } from './validation';

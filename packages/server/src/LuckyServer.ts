@@ -1,4 +1,11 @@
-import { checkRoomCode, EVENTS, LuckyError, type SessionLayout } from '@luckystack/core';
+import {
+  checkRoomCode,
+  EVENTS,
+  isOriginAllowed,
+  LuckyError,
+  type SessionLayout,
+  TokenBucket,
+} from '@luckystack/core';
 import type { Server, Socket } from 'socket.io';
 import { type CompiledRoutes, compileRoutes } from './compileRoutes';
 import type { LuckyConfig } from './config';
@@ -17,6 +24,8 @@ export interface SocketState {
   inFlight: number;
   /** The tail of this socket's sync queue: syncs run one after another, in the order sent. */
   syncQueue: Promise<void>;
+  /** This socket's request rate limit, when one is configured. */
+  bucket: TokenBucket | undefined;
   functions: HandlerFunctions;
 }
 
@@ -71,11 +80,13 @@ export class LuckyServer {
       this.#handshake(socket).then(
         () => next(),
         (error: unknown) => {
+          if (error instanceof LuckyError && error.code !== 'INTERNAL') return next(new Error(error.message));
           this.logger.error('LuckyStack: handshake failed', error);
           next(new Error('Session store unavailable, try again'));
         },
       );
     });
+    this.#guardOrigins();
     this.io.on('connection', this.#onConnection);
   }
 
@@ -180,6 +191,7 @@ export class LuckyServer {
    * and its rooms (sent again by the client on every reconnect) are rejoined.
    */
   async #handshake(socket: Socket): Promise<void> {
+    if (!this.io.engine) this.#checkOrigin(socket.handshake.headers.origin, socket.handshake.headers.host);
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     const rooms = Array.isArray(auth.rooms) ? auth.rooms.slice(0, this.config.limits.maxRoomsPerSocket) : [];
     const valid = rooms.filter((room) => checkRoomCode(room).ok) as string[];
@@ -190,6 +202,32 @@ export class LuckyServer {
     if (!session) return;
     this.#attach(socket, token, String(session.id));
     this.#handshakeSessions.set(socket, session);
+  }
+
+  /**
+   * Refuses browsers from foreign origins (cross-site WebSocket hijacking) in the engine's `allowRequest`,
+   * so neither polling nor websocket gets a session; a user's own `allowRequest` still runs after it.
+   * Without an engine yet (a Socket.IO server not attached), the handshake checks instead.
+   */
+  #guardOrigins(): void {
+    const engine = this.io.engine;
+    if (!engine) return;
+    const previous = engine.opts.allowRequest;
+    engine.opts.allowRequest = (request, callback) => {
+      if (!isOriginAllowed(request.headers.origin, request.headers.host, this.config.allowedOrigins)) {
+        callback('Origin not allowed', false);
+      } else if (previous) {
+        previous(request, callback);
+      } else {
+        callback(null, true);
+      }
+    };
+  }
+
+  #checkOrigin(origin: string | undefined, host: string | undefined): void {
+    if (!isOriginAllowed(origin, host, this.config.allowedOrigins)) {
+      throw new LuckyError('FORBIDDEN', 'Origin not allowed');
+    }
   }
 
   /** The token in the configured session cookie, if any; never from the query string. */
@@ -210,10 +248,23 @@ export class LuckyServer {
   }
 
   readonly #onConnection = (socket: Socket): void => {
+    const { rate, maxBufferedPackets } = this.config.limits;
     this.#sockets.set(socket, {
       inFlight: 0,
       syncQueue: Promise.resolve(),
+      bucket: rate ? new TokenBucket(rate) : undefined,
       functions: this.#helpersFor(socket),
+    });
+    // A client that stops reading makes every packet for it wait in memory (the engine flushes its
+    // buffer only once the transport has written the last batch); past the limit it is dropped.
+    let waiting = 0;
+    socket.conn.on('flush', () => {
+      waiting = 0;
+    });
+    socket.conn.on('packetCreate', () => {
+      if (++waiting < maxBufferedPackets) return;
+      this.logger.warn(`LuckyStack: dropped a slow consumer (${maxBufferedPackets} packets waiting)`);
+      socket.conn.close();
     });
     socket.on(EVENTS.apiRequest, (payload: unknown) => handleApiRequest(this, socket, payload));
     socket.on(EVENTS.sync, (payload: unknown) => handleSyncRequest(this, socket, payload));

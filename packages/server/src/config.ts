@@ -22,7 +22,13 @@ export interface LuckyConfig {
     maxInFlightPerSocket: number;
     /** Rooms one socket may be in at once. @defaultValue 50 */
     maxRoomsPerSocket: number;
+    /** Requests (API, sync, room) one socket may make: a burst, then a steady rate; `false` turns it off. @defaultValue { burst: 200, perSecond: 100 } */
+    rate: { burst: number; perSecond: number } | false;
+    /** Packets waiting to be written to one socket before it is dropped as a slow consumer. @defaultValue 1000 */
+    maxBufferedPackets: number;
   };
+  /** Browser origins allowed to connect (`'*'` for any); unset means same-origin only. Clients without an Origin (Node) are always allowed. @defaultValue undefined */
+  allowedOrigins?: string[];
   /** Who may sync to whom. */
   sync: {
     /** Whether a sender must have joined the room it syncs to. @defaultValue true */
@@ -46,7 +52,13 @@ export const DEFAULT_CONFIG: LuckyConfig = {
   enableZodValidation: true,
   socketActivityBroadcaster: false,
   graceTimes: DEFAULT_GRACE_TIMES,
-  limits: { maxPayloadBytes: 1_000_000, maxInFlightPerSocket: 64, maxRoomsPerSocket: 50 },
+  limits: {
+    maxPayloadBytes: 1_000_000,
+    maxInFlightPerSocket: 64,
+    maxRoomsPerSocket: 50,
+    rate: { burst: 200, perSecond: 100 },
+    maxBufferedPackets: 1000,
+  },
   sync: { requireRoomMembership: true, allowAll: false },
 };
 

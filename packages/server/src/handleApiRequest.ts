@@ -5,9 +5,9 @@ import {
   LuckyError,
   parseWireName,
   type ResponseMessage,
-  responseEvent,
 } from '@luckystack/core';
 import type { Socket } from 'socket.io';
+import { admit } from './admit';
 import { BUILT_IN_ROUTES } from './builtIns';
 import type { CompiledApi } from './compileRoutes';
 import type { LuckyServer } from './LuckyServer';
@@ -26,26 +26,12 @@ function lookup(server: LuckyServer, name: string): CompiledApi | LuckyError {
  * answered and is only logged.
  */
 export async function handleApiRequest(server: LuckyServer, socket: Socket, payload: unknown): Promise<void> {
-  const checked = checkApiRequest(payload);
-  if (!checked.ok) {
-    if (checked.responseIndex === undefined)
-      server.logger.warn('LuckyStack: unanswerable apiRequest dropped');
-    else socket.emit(responseEvent('api', checked.responseIndex), checked.error.toResponse());
-    return;
-  }
-  const { name, data, responseIndex } = checked.value;
-  const state = server.stateOf(socket);
-  if (!state) return;
-  const { maxInFlightPerSocket } = server.config.limits;
-  if (state.inFlight >= maxInFlightPerSocket) {
-    const error = new LuckyError(ERROR_CODES.RATE_LIMITED, `At most ${maxInFlightPerSocket} calls in flight`);
-    socket.emit(responseEvent('api', responseIndex), error.toResponse());
-    return;
-  }
-  state.inFlight++;
+  const admitted = admit(server, socket, 'api', checkApiRequest(payload));
+  if (!admitted) return;
+  const { request, state, reply } = admitted;
   let response: ResponseMessage;
   try {
-    const route = lookup(server, name);
+    const route = lookup(server, request.name);
     if (route instanceof LuckyError) {
       response = route.toResponse();
     } else {
@@ -53,7 +39,7 @@ export async function handleApiRequest(server: LuckyServer, socket: Socket, payl
       const session = token ? await server.sessions.get(token) : null;
       response = await runApi({
         route,
-        data,
+        data: request.data,
         session,
         functions: state.functions,
         validate: server.config.enableZodValidation,
@@ -61,9 +47,7 @@ export async function handleApiRequest(server: LuckyServer, socket: Socket, payl
       });
     }
   } catch (error) {
-    response = internalError(server.logger, `api "${name}"`, error);
-  } finally {
-    state.inFlight--;
+    response = internalError(server.logger, `api "${request.name}"`, error);
   }
-  socket.emit(responseEvent('api', responseIndex), response);
+  reply(response);
 }

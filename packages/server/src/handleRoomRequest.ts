@@ -5,9 +5,9 @@ import {
   INTERNAL_ROOM_PREFIX,
   LuckyError,
   pathSegments,
-  responseEvent,
 } from '@luckystack/core';
 import type { Socket } from 'socket.io';
+import { admit } from './admit';
 import type { LuckyServer } from './LuckyServer';
 
 /** How many user rooms `socket` is in (its own id room and internal rooms do not count). */
@@ -24,37 +24,27 @@ export async function handleRoomRequest(
   action: 'join' | 'leave',
   payload: unknown,
 ): Promise<void> {
-  const checked = checkRoomRequest(payload);
-  if (!checked.ok) {
-    if (checked.responseIndex !== undefined) {
-      socket.emit(responseEvent('room', checked.responseIndex), checked.error.toResponse());
-    }
-    return;
-  }
-  const answer = responseEvent('room', checked.value.responseIndex);
-  const room = checkRoomCode(checked.value.room);
-  if (!room.ok) {
-    socket.emit(answer, room.error.toResponse());
-    return;
-  }
+  const admitted = admit(server, socket, 'room', checkRoomRequest(payload));
+  if (!admitted) return;
+  const { request, reply } = admitted;
+  const room = checkRoomCode(request.room);
+  if (!room.ok) return reply(room.error.toResponse());
   try {
     if (action === 'leave') {
       await socket.leave(room.value);
     } else if (!socket.rooms.has(room.value)) {
       const max = server.config.limits.maxRoomsPerSocket;
       if (userRoomCount(socket) >= max) {
-        socket.emit(
-          answer,
+        return reply(
           new LuckyError(ERROR_CODES.RATE_LIMITED, `At most ${max} rooms per socket`).toResponse(),
         );
-        return;
       }
       await socket.join(room.value);
     }
-    socket.emit(answer, { status: 'success', result: true });
+    reply({ status: 'success', result: true });
   } catch (error) {
     server.logger.error(`LuckyStack: ${action} room failed`, error);
-    socket.emit(answer, LuckyError.from(error).toResponse());
+    reply(LuckyError.from(error).toResponse());
   }
 }
 

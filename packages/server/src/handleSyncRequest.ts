@@ -7,11 +7,11 @@ import {
   LuckyError,
   parseWireName,
   type ResponseMessage,
-  responseEvent,
   type SyncRequestMessage,
   validateInput,
 } from '@luckystack/core';
 import type { Socket } from 'socket.io';
+import { admit } from './admit';
 import type { CompiledSync } from './compileRoutes';
 import type { LuckyServer } from './LuckyServer';
 import { internalError } from './runApi';
@@ -129,31 +129,11 @@ async function runSync(
  * Syncs from one socket are handled one after another, so receivers see them in the order sent.
  */
 export function handleSyncRequest(server: LuckyServer, socket: Socket, payload: unknown): void {
-  const checked = checkSyncRequest(payload);
-  if (!checked.ok) {
-    if (checked.responseIndex !== undefined) {
-      socket.emit(responseEvent('sync', checked.responseIndex), checked.error.toResponse());
-    }
-    return;
-  }
-  const request = checked.value;
-  const state = server.stateOf(socket);
-  if (!state) return;
-  const answer = responseEvent('sync', request.responseIndex);
-  const max = server.config.limits.maxInFlightPerSocket;
-  if (state.inFlight >= max) {
-    socket.emit(
-      answer,
-      new LuckyError(ERROR_CODES.RATE_LIMITED, `At most ${max} calls in flight`).toResponse(),
-    );
-    return;
-  }
-  state.inFlight++;
+  const admitted = admit(server, socket, 'sync', checkSyncRequest(payload));
+  if (!admitted) return;
+  const { request, state, reply } = admitted;
   state.syncQueue = state.syncQueue
     .then(() => runSync(server, socket, request))
     .catch((error: unknown) => internalError(server.logger, 'sync', error))
-    .then((response) => {
-      state.inFlight--;
-      socket.emit(answer, response);
-    });
+    .then(reply);
 }
