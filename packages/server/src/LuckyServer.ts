@@ -26,6 +26,8 @@ export interface SocketState {
   syncQueue: Promise<void>;
   /** This socket's request rate limit, when one is configured. */
   bucket: TokenBucket | undefined;
+  /** Requests refused by the rate limit since the last one admitted. */
+  refusals: number;
   functions: HandlerFunctions;
 }
 
@@ -253,6 +255,7 @@ export class LuckyServer {
       inFlight: 0,
       syncQueue: Promise.resolve(),
       bucket: rate ? new TokenBucket(rate) : undefined,
+      refusals: 0,
       functions: this.#helpersFor(socket),
     });
     // A client that stops reading makes every packet for it wait in memory (the engine flushes its

@@ -9,6 +9,9 @@ import {
 import type { Socket } from 'socket.io';
 import type { LuckyServer, SocketState } from './LuckyServer';
 
+/** Refusals in a row after which a socket is closed as a flooder. */
+const FLOOD_REFUSALS = 50;
+
 /** A request that passed the envelope check and the socket's limits. */
 export interface Admitted<T> {
   request: T;
@@ -48,14 +51,22 @@ export function admit<T extends { responseIndex: number }>(
   if (!state) return undefined;
   const event = responseEvent(kind, checked.value.responseIndex);
   const { limits } = server.config;
-  if (state.bucket && !state.bucket.take()) {
+  if (state.bucket && limits.rate && !state.bucket.take()) {
+    // A client that keeps sending into an empty bucket is flooding: answering each call costs the other
+    // clients more than dropping it, so after a few dozen refusals in a row it is closed.
+    if (++state.refusals >= FLOOD_REFUSALS) {
+      server.logger.warn('LuckyStack: closed a socket that kept flooding past its rate limit');
+      socket.disconnect(true);
+      return undefined;
+    }
     return refuse(
       socket,
       event,
       ERROR_CODES.RATE_LIMITED,
-      `Too many requests (at most ${limits.rate ? limits.rate.perSecond : 0} per second)`,
+      `Too many requests (at most ${limits.rate.perSecond} per second)`,
     );
   }
+  state.refusals = 0;
   if (state.inFlight >= limits.maxInFlightPerSocket) {
     return refuse(
       socket,

@@ -22,7 +22,11 @@ export interface LuckyConfig {
     maxInFlightPerSocket: number;
     /** Rooms one socket may be in at once. @defaultValue 50 */
     maxRoomsPerSocket: number;
-    /** Requests (API, sync, room) one socket may make: a burst, then a steady rate; `false` turns it off. @defaultValue { burst: 200, perSecond: 100 } */
+    /**
+     * Requests (API, sync, room) one socket may make: a burst, then a steady rate; past it calls answer
+     * RATE_LIMITED, and a socket refused 50 times in a row is closed as a flooder. `false` turns it off.
+     * @defaultValue { burst: 200, perSecond: 100 }
+     */
     rate: { burst: number; perSecond: number } | false;
     /** Packets waiting to be written to one socket before it is dropped as a slow consumer. @defaultValue 1000 */
     maxBufferedPackets: number;
