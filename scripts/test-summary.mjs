@@ -1,18 +1,23 @@
 // One closing summary for a test run, from every package's Vitest JSON report and recorded figures.
-// `node scripts/test-summary.mjs` after `npm test`; `node scripts/test-summary.mjs faults` after test:faults.
+// `node scripts/test-summary.mjs` after `npm test`, `… faults` after test:faults, `… all` for both (CI's last line).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const faults = process.argv[2] === 'faults';
-const report = faults ? '.vitest-faults-result.json' : '.vitest-result.json';
+const mode = process.argv[2] ?? 'tests';
+const faults = mode === 'faults';
+const reports = { tests: ['.vitest-result.json'], faults: ['.vitest-faults-result.json'] }[mode] ?? [
+  '.vitest-result.json',
+  '.vitest-faults-result.json',
+];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const figures = {};
 for (const group of ['packages', 'apps']) {
   if (!existsSync(group)) continue;
   for (const name of readdirSync(group)) {
     const dir = path.join(group, name);
-    const file = path.join(dir, report);
-    if (existsSync(file)) {
+    for (const report of reports) {
+      const file = path.join(dir, report);
+      if (!existsSync(file)) continue;
       const result = JSON.parse(readFileSync(file, 'utf8'));
       totals.passed += result.numPassedTests;
       totals.failed += result.numFailedTests;
@@ -27,7 +32,7 @@ for (const group of ['packages', 'apps']) {
 }
 
 const fmt = (value) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
-if (!faults && figures.fuzz) {
+if (mode === 'tests' && figures.fuzz) {
   const { fuzz, auth = {}, flood = {} } = figures;
   console.log(
     `hostile: ${fuzz.cases} fuzz cases, crashes ${fuzz.crashes}, bypasses ${auth.bypasses ?? '?'} of ${auth.attempts ?? '?'} attempts, flood p99 ratio ${fmt(flood.p99Ratio ?? Number.NaN)}`,
