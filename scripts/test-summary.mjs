@@ -38,6 +38,12 @@ if (mode === 'tests' && figures.fuzz) {
     `hostile: ${fuzz.cases} fuzz cases, crashes ${fuzz.crashes}, bypasses ${auth.bypasses ?? '?'} of ${auth.attempts ?? '?'} attempts, flood p99 ratio ${fmt(flood.p99Ratio ?? Number.NaN)}`,
   );
 }
+const offlineLine = (label, figures) =>
+  console.log(
+    `${label}: ${figures.calls} calls, ${figures.effects} effects, ${figures.answers} answers, duplicates ${figures.duplicates}`,
+  );
+if (mode === 'tests' && figures.offline) offlineLine('offline', figures.offline);
+if (faults && figures.offlineCluster) offlineLine('offline across a node kill', figures.offlineCluster);
 if (faults) {
   const { churn = {}, slowConsumer = {}, redisOutage = {}, nodeKill = {} } = figures;
   const leaks = (churn.leaks ?? 0) + (slowConsumer.leaks ?? 0);

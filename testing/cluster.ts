@@ -55,8 +55,11 @@ export async function startCluster(options: {
   redisUrl: string;
   projectName: string;
   graceTimes?: Partial<GraceTimes>;
+  /** How long a keyed call's run holds its claim (LuckyConfig.idempotency.leaseMs). */
+  leaseMs?: number;
 }): Promise<Cluster> {
   const env = {
+    LEASE_MS: String(options.leaseMs ?? 30_000),
     REDIS_URL: options.redisUrl,
     PROJECT_NAME: options.projectName,
     GRACE_TIMES: JSON.stringify(options.graceTimes ?? {}),

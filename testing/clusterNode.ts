@@ -3,8 +3,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLuckyServer, defineApi, defineRoutes, defineSync } from '@luckystack/server';
 import { redisScaleOut } from '@luckystack/server/redis';
+import { Redis } from 'ioredis';
 
 const nodeName = process.env.NODE_NAME ?? 'node';
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const projectName = process.env.PROJECT_NAME ?? 'luckystack';
+const effects = new Redis(redisUrl);
 
 const routes = defineRoutes({
   api: {
@@ -38,6 +42,23 @@ const routes = defineRoutes({
     }),
     'me/whoami': defineApi({ auth: { login: true }, main: ({ user }) => user.id }),
     'node/name': defineApi({ auth: { login: false }, main: () => nodeName }),
+    // An order whose effect is itself keyed on the call's idempotency key, as the docs advise: even a run
+    // repeated after a node died mid-call records the order once.
+    'shop/buy': defineApi({
+      auth: { login: false },
+      main: async ({ data, idempotencyKey }: { data: { id: string }; idempotencyKey?: string }) => {
+        const first = await effects.set(
+          `${projectName}-effect:${idempotencyKey ?? data.id}`,
+          '1',
+          'EX',
+          600,
+          'NX',
+        );
+        if (first === 'OK') await effects.rpush(`${projectName}-effects`, data.id);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
+        return { bought: data.id, node: nodeName };
+      },
+    }),
     'test/slow': defineApi({
       auth: { login: false },
       main: () => new Promise((resolve) => setTimeout(() => resolve(nodeName), 5_000)),
@@ -66,16 +87,15 @@ const httpServer = createServer();
 createLuckyServer({
   httpServer,
   routes,
-  scaleOut: redisScaleOut({
-    redis: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    projectName: process.env.PROJECT_NAME,
-  }),
+  scaleOut: redisScaleOut({ redis: redisUrl, projectName }),
   socketOptions: { transports: ['websocket'] },
   logger: { error: (message, details) => console.error(message, details), warn: () => {} },
   config: {
     socketActivityBroadcaster: true,
     graceTimes: JSON.parse(process.env.GRACE_TIMES ?? '{}'),
     sync: { allowAll: true },
+    limits: { rate: false, maxInFlightPerSocket: 1000 },
+    idempotency: { leaseMs: Number(process.env.LEASE_MS ?? 30_000) },
   },
 });
 httpServer.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {

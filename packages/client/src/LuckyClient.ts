@@ -35,6 +35,7 @@ import {
   type UserPresenceMessage,
 } from '@luckystack/core';
 import type { Socket } from 'socket.io-client';
+import { OfflineQueue, type OfflineQueueOptions } from './OfflineQueue';
 import { SyncListeners } from './SyncListeners';
 import { SyncScope } from './SyncScope';
 import type { VisibilitySource } from './visibility';
@@ -45,12 +46,25 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Aborting rejects the call with the signal's reason, as `fetch` does. */
   signal?: AbortSignal;
+  /**
+   * While the connection is down: `'fail'` answers DISCONNECTED at once; `'queue'` waits (bounded in count
+   * and time by the client's `offlineQueue`) and sends once it is back, in order. @defaultValue 'fail'
+   */
+  offline?: 'fail' | 'queue';
 }
+
+/** Whether a sync may be dropped: a volatile one is sent without waiting for (or tracking) a confirmation. */
+type Volatile = { volatile: true };
 
 /** What `apiRequest` takes. `name` is relative to the current page, `/page/name` absolute, or a built-in. */
 export interface ApiRequestOptions<T extends RouteTableShape, N extends ApiName<T>> extends RequestOptions {
   name: N;
   data?: ApiCallInput<T, N>;
+  /**
+   * Runs the call at most once: the server keeps its answer for this key, so a call cut off by a dropped
+   * connection is sent again after reconnecting and answered once. `true` makes a random key.
+   */
+  idempotencyKey?: string | true;
 }
 
 /** What `syncRequest` takes. */
@@ -61,6 +75,8 @@ export interface SyncRequestOptions<T extends RouteTableShape, N extends SyncNam
   receiver: SyncReceiver;
   /** Skip this socket (other sockets of the same user still receive). @defaultValue false */
   ignoreSelf?: boolean;
+  /** May be dropped on the way (cursor moves): sent without a confirmation, resolves `null`. @defaultValue false */
+  volatile?: boolean;
 }
 
 /** The pieces a {@link LuckyClient} is built from. */
@@ -75,6 +91,7 @@ export interface LuckyClientParts {
   maxInFlight: number;
   /** With a source, hiding the page sends `intentionalDisconnect` and disconnects; showing it reconnects. */
   visibility: VisibilitySource | undefined;
+  offlineQueue: OfflineQueueOptions;
 }
 
 /** How long after a peer's deadline its entry is dropped if the server never said it left (clock skew margin). */
@@ -103,6 +120,9 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
   /** Why the next `disconnect` happens, when we know better than Socket.IO's reason. */
   #disconnectReason: 'forceLogout' | 'hidden' | undefined;
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #queue: OfflineQueue;
+  /** Keyed calls in flight, sent again after a reconnect: safe, since the server runs each key once. */
+  readonly #resendable = new Map<number, { event: string; payload: Record<string, unknown> }>();
   readonly #forceLogoutListeners = new Set<(message: ForceLogoutMessage) => void>();
   /** The token from the server (login), once there is one; `undefined` defers to the `token` option. */
   #token: string | null | undefined;
@@ -112,6 +132,9 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
     this.#parts = parts;
     this.socket = parts.socket;
     this.#requests = new RequestTracker({ timeoutMs: parts.timeoutMs, maxInFlight: parts.maxInFlight });
+    this.#queue = new OfflineQueue(parts.offlineQueue, (count) =>
+      this.#updateStatus({ type: 'queued', count }),
+    );
     this.#everConnected = this.socket.connected;
     this.#userAuth = this.socket.auth;
     this.socket.auth = this.#handshakeAuth;
@@ -164,24 +187,32 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
   ): Promise<ApiCallOutput<T, N> | ErrorResponse> => {
     const name = isBuiltInApi(request.name) ? request.name : this.#wireName('api', request.name);
     if (name instanceof LuckyError) return name.toResponse();
-    const response = await this.#send(EVENTS.apiRequest, { name, data: request.data ?? {} }, request);
+    const key = request.idempotencyKey === true ? randomKey() : request.idempotencyKey;
+    const message = { name, data: request.data ?? {}, ...(key !== undefined && { idempotencyKey: key }) };
+    const response = await this.#send(EVENTS.apiRequest, message, request, key !== undefined);
     return response.status === 'success' ? (response.result as ApiCallOutput<T, N>) : response;
   };
 
   /** Sends a sync event; resolves with the confirmation once the server has fanned it out. */
-  readonly syncRequest = async <N extends SyncName<T>>(
-    request: SyncRequestOptions<T, N>,
-  ): Promise<SyncConfirmation | ErrorResponse> => {
+  readonly syncRequest = async <N extends SyncName<T>, R extends SyncRequestOptions<T, N>>(
+    request: R & SyncRequestOptions<T, N>,
+  ): Promise<R extends Volatile ? null | ErrorResponse : SyncConfirmation | ErrorResponse> => {
+    type Answer = R extends Volatile ? null | ErrorResponse : SyncConfirmation | ErrorResponse;
     const name = this.#wireName('sync', request.name);
-    if (name instanceof LuckyError) return name.toResponse();
+    if (name instanceof LuckyError) return name.toResponse() as Answer;
     const message = {
       name,
       data: request.data ?? {},
       receiver: request.receiver,
       ignoreSelf: !!request.ignoreSelf,
     };
+    if (request.volatile) {
+      // Nobody waits for the answer to a volatile sync, so its index is not tracked (no time-out entry).
+      this.socket.volatile.emit(EVENTS.sync, { ...message, volatile: true, responseIndex: 0 });
+      return null as Answer;
+    }
     const response = await this.#send(EVENTS.sync, message, request);
-    return response.status === 'success' ? (response.result as SyncConfirmation) : response;
+    return (response.status === 'success' ? (response.result as SyncConfirmation) : response) as Answer;
   };
 
   /**
@@ -251,23 +282,38 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
     this.#stopVisibility();
     clearTimeout(this.#expiryTimer);
     this.socket.auth = this.#userAuth;
-    this.#requests.rejectAll(new LuckyError(ERROR_CODES.DISCONNECTED, 'Client closed'));
+    const closed = new LuckyError(ERROR_CODES.DISCONNECTED, 'Client closed');
+    this.#queue.clear(closed);
+    this.#requests.rejectAll(closed);
     if (this.#parts.ownsSocket) this.socket.disconnect();
   }
 
+  /**
+   * Sends a request and waits for its answer. Before the first connection Socket.IO buffers emits; after a
+   * drop, a call fails at once unless it asked to be queued. A `resendable` call (one with an idempotency
+   * key) in flight when the connection drops is sent again after reconnecting instead of failing.
+   */
   async #send(
     event: string,
     message: Record<string, unknown>,
     options: RequestOptions,
+    resendable = false,
   ): Promise<ResponseMessage> {
-    // Before the first connection Socket.IO buffers emits; after a drop, failing at once beats a silent queue.
-    if (this.#everConnected && !this.socket.connected) {
-      return new LuckyError(ERROR_CODES.DISCONNECTED, 'Not connected').toResponse();
-    }
-    const { responseIndex, promise } = this.#requests.track(options);
-    this.socket.emit(event, { ...message, responseIndex });
     try {
-      return await promise;
+      if (this.#everConnected && !this.socket.connected) {
+        if (options.offline !== 'queue')
+          return new LuckyError(ERROR_CODES.DISCONNECTED, 'Not connected').toResponse();
+        await this.#queue.wait(options.signal);
+      }
+      const { responseIndex, promise } = this.#requests.track(options);
+      const payload = { ...message, responseIndex };
+      if (resendable) this.#resendable.set(responseIndex, { event, payload });
+      this.socket.emit(event, payload);
+      try {
+        return await promise;
+      } finally {
+        this.#resendable.delete(responseIndex);
+      }
     } catch (error) {
       if (options.signal?.aborted && error === options.signal.reason) throw error;
       return LuckyError.from(error).toResponse();
@@ -297,11 +343,15 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
     this.#everConnected = true;
     this.#disconnectReason = undefined;
     this.#updateStatus({ type: 'connect' });
+    // Calls cut off mid-flight go first (they were made first), then the queue, oldest first.
+    for (const { event, payload } of this.#resendable.values()) this.socket.emit(event, payload);
+    this.#queue.flush();
   };
 
   readonly #onDisconnect = (reason: string): void => {
     this.#requests.rejectAll(
       new LuckyError(ERROR_CODES.DISCONNECTED, 'The connection dropped before the answer came'),
+      (responseIndex) => this.#resendable.has(responseIndex),
     );
     this.#updateStatus({ type: 'disconnect', reason: this.#disconnectReason ?? reason });
   };
@@ -405,4 +455,10 @@ function toResponse(payload: unknown): ResponseMessage {
     return payload as ResponseMessage;
   }
   return new LuckyError(ERROR_CODES.INTERNAL, 'Malformed answer from the server').toResponse();
+}
+
+/** A random idempotency key (128 bits, hex), from the platform's CSPRNG. */
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -1,6 +1,7 @@
 import type { RegisteredRoutes, RouteTableShape } from '@luckystack/core';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { LuckyClient } from './LuckyClient';
+import type { OfflineQueueOptions } from './OfflineQueue';
 import { browserVisibility, type VisibilitySource } from './visibility';
 
 /** Options of {@link createLuckyClient}: a server URL to connect to, or a socket you created. */
@@ -20,6 +21,8 @@ export type LuckyClientOptions = (
   timeoutMs?: number;
   /** How many calls may wait at once; one more answers RATE_LIMITED. @defaultValue 1000 */
   maxInFlight?: number;
+  /** Bounds of the queue for calls made with `offline: 'queue'` while disconnected. @defaultValue { maxSize: 100, ttlMs: 30000 } */
+  offlineQueue?: Partial<OfflineQueueOptions>;
   /**
    * Report tab switches to the server's activity broadcaster: hiding the page sends `intentionalDisconnect`
    * and disconnects, showing it reconnects. `true` uses the browser's page visibility. @defaultValue false
@@ -47,6 +50,7 @@ export function createLuckyClient<T extends RouteTableShape = RegisteredRoutes>(
     getPath: options.getPath ?? browserPath,
     timeoutMs: options.timeoutMs ?? 15_000,
     maxInFlight: options.maxInFlight ?? 1000,
+    offlineQueue: { maxSize: 100, ttlMs: 30_000, ...options.offlineQueue },
     visibility:
       options.activity === true
         ? browserVisibility()

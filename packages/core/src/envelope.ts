@@ -13,6 +13,17 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
+/** Longest accepted idempotency key. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]+$/;
+
+/** Whether `value` can be an idempotency key: 1–128 letters, digits, `-` or `_` (a UUID fits). */
+export function isIdempotencyKey(value: unknown): value is string {
+  return (
+    typeof value === 'string' && value.length <= MAX_IDEMPOTENCY_KEY_LENGTH && IDEMPOTENCY_KEY.test(value)
+  );
+}
+
 /** Whether `value` can be a `responseIndex`: a safe, non-negative integer. */
 export function isResponseIndex(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
@@ -73,7 +84,15 @@ function apiRequest(payload: unknown): EnvelopeResult<ApiRequestMessage> {
   const responseIndex = common.value.responseIndex as number;
   const body = checkNameAndData(common.value, responseIndex);
   if (!body.ok) return body;
-  return { ok: true, value: { ...body.value, responseIndex } };
+  const idempotencyKey = own(common.value, 'idempotencyKey');
+  if (idempotencyKey === undefined) return { ok: true, value: { ...body.value, responseIndex } };
+  if (!isIdempotencyKey(idempotencyKey)) {
+    return fail(
+      `idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} letters, digits, "-" or "_"`,
+      responseIndex,
+    );
+  }
+  return { ok: true, value: { ...body.value, responseIndex, idempotencyKey } };
 }
 
 function syncRequest(payload: unknown): EnvelopeResult<SyncRequestMessage> {
@@ -86,7 +105,10 @@ function syncRequest(payload: unknown): EnvelopeResult<SyncRequestMessage> {
   if (typeof receiver !== 'string') return fail('receiver must be a string', responseIndex);
   const ignoreSelf = own(common.value, 'ignoreSelf') ?? false;
   if (typeof ignoreSelf !== 'boolean') return fail('ignoreSelf must be a boolean', responseIndex);
-  return { ok: true, value: { ...body.value, receiver, ignoreSelf, responseIndex } };
+  const volatile = own(common.value, 'volatile') ?? false;
+  if (typeof volatile !== 'boolean') return fail('volatile must be a boolean', responseIndex);
+  const value = { ...body.value, receiver, ignoreSelf, responseIndex };
+  return { ok: true, value: volatile ? { ...value, volatile } : value };
 }
 
 function roomRequest(payload: unknown): EnvelopeResult<RoomRequestMessage> {

@@ -5,8 +5,10 @@ export {
   checkApiRequest,
   checkRoomRequest,
   checkSyncRequest,
+  isIdempotencyKey,
   isPlainObject,
   isResponseIndex,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
 } from './envelope';
 export type { ErrorCode, ErrorResponse, LuckyErrorOptions, ValidationIssue } from './errors';
 export { ERROR_CODES, isErrorCode, isErrorResponse, isLuckyError, LuckyError } from './errors';
@@ -77,6 +79,7 @@ export type {
   ConnectedStatus,
   DisconnectedStatus,
   ReconnectingStatus,
+  SelfStatus,
   SocketStatus,
   SocketStatusEntry,
   SocketStatusValue,

@@ -47,6 +47,8 @@ export interface ApiRequestMessage {
   name: string;
   data: Record<string, unknown>;
   responseIndex: number;
+  /** Makes the call idempotent: a retry with the same key (per session) gets the first outcome, never a second run. */
+  idempotencyKey?: string;
 }
 
 /** A successful answer: `{ status: 'success', result }`. */
@@ -68,6 +70,8 @@ export interface SyncRequestMessage {
   receiver: SyncReceiver;
   ignoreSelf: boolean;
   responseIndex: number;
+  /** May be dropped on the way to slow or disconnected receivers (cursor moves). */
+  volatile?: boolean;
 }
 
 /** What the server confirms to the sender of a sync once it has been fanned out. */

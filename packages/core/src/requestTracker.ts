@@ -88,9 +88,16 @@ export class RequestTracker<T = unknown> {
     return pending !== undefined;
   }
 
-  /** Rejects every request in flight with `error` (DISCONNECTED when the connection drops). */
-  rejectAll(error: unknown = new LuckyError(ERROR_CODES.DISCONNECTED, 'Disconnected')): void {
-    for (const responseIndex of [...this.#pending.keys()]) this.#fail(responseIndex, error);
+  /**
+   * Rejects every request in flight with `error` (DISCONNECTED when the connection drops), except those
+   * `keep` says still wait (calls that will be sent again).
+   */
+  rejectAll(
+    error: unknown = new LuckyError(ERROR_CODES.DISCONNECTED, 'Disconnected'),
+    keep: (responseIndex: number) => boolean = () => false,
+  ): void {
+    for (const responseIndex of [...this.#pending.keys()])
+      if (!keep(responseIndex)) this.#fail(responseIndex, error);
   }
 
   #fail(responseIndex: number, reason: unknown): void {

@@ -1,5 +1,5 @@
 import type { UserAfkMessage, UserPresenceMessage } from './protocol';
-import type { SocketStatus, SocketStatusEntry } from './status';
+import type { SelfStatus, SocketStatus, SocketStatusEntry } from './status';
 
 /** Everything that changes a {@link SocketStatus}: the connection's own events and the peers' presence. */
 export type StatusEvent =
@@ -10,12 +10,24 @@ export type StatusEvent =
   | { type: 'userBack'; message: UserPresenceMessage }
   | { type: 'userLeft'; message: UserPresenceMessage }
   /** Drops peers whose deadline passed by `now` without a `userLeft` (say, the server holding it died). */
-  | { type: 'expire'; now: number };
+  | { type: 'expire'; now: number }
+  /** How many calls wait in the offline queue now. */
+  | { type: 'queued'; count: number };
 
 /** The status before the first connection. */
 export const INITIAL_SOCKET_STATUS: SocketStatus = {
   self: { status: 'DISCONNECTED', reason: 'not connected yet' },
 };
+
+function withQueued(self: SelfStatus, queued: number | undefined): SelfStatus {
+  const { queued: _, ...entry } = self;
+  return queued ? { ...entry, queued } : (entry as SelfStatus);
+}
+
+/** A new `self` entry that keeps the offline-queue count. */
+function withSelf(status: SocketStatus, entry: SocketStatusEntry): SocketStatus {
+  return { ...status, self: withQueued(entry, status.self.queued) };
+}
 
 function withPeer(status: SocketStatus, userId: unknown, entry: SocketStatusEntry | undefined): SocketStatus {
   // `self` is this connection's own key; a peer can never overwrite it.
@@ -42,11 +54,14 @@ function withPeer(status: SocketStatus, userId: unknown, entry: SocketStatusEntr
 export function reduceSocketStatus(status: SocketStatus, event: StatusEvent): SocketStatus {
   switch (event.type) {
     case 'connect':
-      return status.self.status === 'CONNECTED' ? status : { ...status, self: { status: 'CONNECTED' } };
+      return status.self.status === 'CONNECTED' ? status : withSelf(status, { status: 'CONNECTED' });
     case 'disconnect':
-      return { self: { status: 'DISCONNECTED', reason: event.reason } };
+      return { self: withQueued({ status: 'DISCONNECTED', reason: event.reason }, status.self.queued) };
     case 'reconnectAttempt':
-      return { ...status, self: { status: 'RECONNECTING', reconnectAttempt: event.attempt } };
+      return withSelf(status, { status: 'RECONNECTING', reconnectAttempt: event.attempt });
+    case 'queued':
+      if ((status.self.queued ?? 0) === event.count) return status;
+      return { ...status, self: withQueued(status.self, event.count) };
     case 'userAfk': {
       const { userId, endTime } = event.message;
       if (typeof endTime !== 'number') return status;

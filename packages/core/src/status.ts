@@ -23,5 +23,8 @@ export interface DisconnectedStatus {
 /** One entry of the socket status: a discriminated union on `status`. */
 export type SocketStatusEntry = ConnectedStatus | ReconnectingStatus | DisconnectedStatus;
 
+/** This connection's own entry: its status, plus how many calls wait in the offline queue (when any). */
+export type SelfStatus = SocketStatusEntry & { queued?: number };
+
 /** The spec's socket status: `self` plus one entry per peer userId. */
-export type SocketStatus = { self: SocketStatusEntry } & { [userId: string]: SocketStatusEntry };
+export type SocketStatus = { self: SelfStatus } & { [userId: string]: SocketStatusEntry };

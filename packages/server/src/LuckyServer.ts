@@ -12,6 +12,7 @@ import type { LuckyConfig } from './config';
 import { handleApiRequest } from './handleApiRequest';
 import { handleRoomRequest, handleUpdateLocation } from './handleRoomRequest';
 import { handleSyncRequest } from './handleSyncRequest';
+import type { IdempotencyStore } from './idempotency/IdempotencyStore';
 import { tokenRoom, userRoom } from './internalRooms';
 import { Presence } from './Presence';
 import { createToken } from './sessions/createToken';
@@ -39,6 +40,8 @@ export interface LuckyServerParts {
   config: LuckyConfig;
   context: AppContext;
   logger: Logger;
+  /** Where answers of idempotent calls are kept. */
+  idempotency: IdempotencyStore;
   /** Set when running on several nodes; closed with the server. */
   scaleOut?: ScaleOut | undefined;
 }
@@ -54,6 +57,8 @@ export class LuckyServer {
   readonly io: Server;
   /** Where sessions live. */
   readonly sessions: SessionStore;
+  /** Where answers of idempotent calls are kept. */
+  readonly idempotency: IdempotencyStore;
   /** The settings in force. */
   readonly config: LuckyConfig;
   /** @internal */
@@ -70,6 +75,7 @@ export class LuckyServer {
   constructor(parts: LuckyServerParts) {
     this.io = parts.io;
     this.sessions = parts.sessions;
+    this.idempotency = parts.idempotency;
     this.config = parts.config;
     this.logger = parts.logger;
     this.#context = parts.context;
@@ -185,6 +191,7 @@ export class LuckyServer {
   async close(): Promise<void> {
     this.io.off('connection', this.#onConnection);
     this.#presence?.close();
+    await this.idempotency.close();
     await (this.#scaleOut ?? this.sessions).close();
   }
 

@@ -31,6 +31,13 @@ export interface LuckyConfig {
     /** Packets waiting to be written to one socket before it is dropped as a slow consumer. @defaultValue 1000 */
     maxBufferedPackets: number;
   };
+  /** How long answers of calls with an idempotency key are kept, and how long one run may hold its key. */
+  idempotency: {
+    /** Retries within this window get the first answer. @defaultValue 600000 (10 minutes) */
+    windowMs: number;
+    /** A run still under way after this no longer blocks a retry. @defaultValue 30000 */
+    leaseMs: number;
+  };
   /** Browser origins allowed to connect (`'*'` for any); unset means same-origin only. Clients without an Origin (Node) are always allowed. @defaultValue undefined */
   allowedOrigins?: string[];
   /** Who may sync to whom. */
@@ -43,7 +50,10 @@ export interface LuckyConfig {
 }
 
 /** Partial settings as users pass them; nested objects may be partial too. */
-export type LuckyConfigInput = Partial<Omit<LuckyConfig, 'limits' | 'sync' | 'graceTimes'>> & {
+export type LuckyConfigInput = Partial<
+  Omit<LuckyConfig, 'limits' | 'sync' | 'graceTimes' | 'idempotency'>
+> & {
+  idempotency?: Partial<LuckyConfig['idempotency']>;
   limits?: Partial<LuckyConfig['limits']>;
   sync?: Partial<LuckyConfig['sync']>;
   graceTimes?: Partial<GraceTimes>;
@@ -64,6 +74,7 @@ export const DEFAULT_CONFIG: LuckyConfig = {
     maxBufferedPackets: 1000,
   },
   sync: { requireRoomMembership: true, allowAll: false },
+  idempotency: { windowMs: 600_000, leaseMs: 30_000 },
 };
 
 /** Fills the defaults into partial settings. */
@@ -74,5 +85,6 @@ export function resolveConfig(input: LuckyConfigInput = {}): LuckyConfig {
     limits: { ...DEFAULT_CONFIG.limits, ...input.limits },
     sync: { ...DEFAULT_CONFIG.sync, ...input.sync },
     graceTimes: { ...DEFAULT_CONFIG.graceTimes, ...input.graceTimes },
+    idempotency: { ...DEFAULT_CONFIG.idempotency, ...input.idempotency },
   };
 }

@@ -1,6 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { type LuckyConfigInput, resolveConfig } from './config';
+import type { IdempotencyStore } from './idempotency/IdempotencyStore';
+import { MemoryIdempotencyStore } from './idempotency/MemoryIdempotencyStore';
 import { LuckyServer } from './LuckyServer';
 import { MemorySessionStore } from './sessions/MemorySessionStore';
 import type { SessionStore } from './sessions/SessionStore';
@@ -21,6 +23,8 @@ export type CreateLuckyServerOptions = (
   sessions?: SessionStore;
   /** Run on several server processes: `redisScaleOut({ redis })` from `@luckystack/server/redis`. */
   scaleOut?: ScaleOut;
+  /** Where answers of idempotent calls are kept. @defaultValue a new `MemoryIdempotencyStore` (or the scale-out's store) */
+  idempotency?: IdempotencyStore;
   /** Where errors that are not sent to clients go. @defaultValue `console` */
   logger?: Logger;
 };
@@ -50,6 +54,7 @@ export function createLuckyServer(options: CreateLuckyServerOptions): LuckyServe
     config,
     context: options.context ?? ({} as AppContext),
     sessions: scaleOut?.sessions ?? options.sessions ?? new MemorySessionStore(),
+    idempotency: scaleOut?.idempotency ?? options.idempotency ?? new MemoryIdempotencyStore(),
     logger: options.logger ?? console,
     scaleOut,
   });

@@ -1,4 +1,5 @@
 import {
+  type ApiRequestMessage,
   checkApiRequest,
   ERROR_CODES,
   isBuiltInApi,
@@ -10,8 +11,9 @@ import type { Socket } from 'socket.io';
 import { admit } from './admit';
 import { BUILT_IN_ROUTES } from './builtIns';
 import type { CompiledApi } from './compileRoutes';
-import type { LuckyServer } from './LuckyServer';
+import type { LuckyServer, SocketState } from './LuckyServer';
 import { internalError, runApi } from './runApi';
+import { runOnce } from './runOnce';
 
 function lookup(server: LuckyServer, name: string): CompiledApi | LuckyError {
   if (isBuiltInApi(name)) return BUILT_IN_ROUTES.get(name)!;
@@ -29,25 +31,41 @@ export async function handleApiRequest(server: LuckyServer, socket: Socket, payl
   const admitted = admit(server, socket, 'api', checkApiRequest(payload));
   if (!admitted) return;
   const { request, state, reply } = admitted;
-  let response: ResponseMessage;
+  const { idempotencyKey } = request;
+  if (idempotencyKey === undefined) return reply(await answer(server, socket, request, state));
+  const scope = (socket.data.token as string | undefined) ?? 'anonymous';
+  const run = () => answer(server, socket, request, state);
+  reply(
+    await runOnce(`${scope}:${idempotencyKey}`, run, {
+      store: server.idempotency,
+      ...server.config.idempotency,
+      logger: server.logger,
+    }).catch((error: unknown) => internalError(server.logger, `api "${request.name}"`, error)),
+  );
+}
+
+/** The answer to one call: route → session → auth → validation → `main`, every failure as an error answer. */
+async function answer(
+  server: LuckyServer,
+  socket: Socket,
+  request: ApiRequestMessage,
+  state: SocketState,
+): Promise<ResponseMessage> {
   try {
     const route = lookup(server, request.name);
-    if (route instanceof LuckyError) {
-      response = route.toResponse();
-    } else {
-      const token = socket.data.token as string | undefined;
-      const session = token ? await server.sessions.get(token) : null;
-      response = await runApi({
-        route,
-        data: request.data,
-        session,
-        functions: state.functions,
-        validate: server.config.enableZodValidation,
-        logger: server.logger,
-      });
-    }
+    if (route instanceof LuckyError) return route.toResponse();
+    const token = socket.data.token as string | undefined;
+    const session = token ? await server.sessions.get(token) : null;
+    return await runApi({
+      route,
+      data: request.data,
+      session,
+      functions: state.functions,
+      validate: server.config.enableZodValidation,
+      logger: server.logger,
+      idempotencyKey: request.idempotencyKey,
+    });
   } catch (error) {
-    response = internalError(server.logger, `api "${request.name}"`, error);
+    return internalError(server.logger, `api "${request.name}"`, error);
   }
-  reply(response);
 }

@@ -60,7 +60,11 @@ async function fanOut(
       request.receiver,
       request.ignoreSelf ? socket.id : undefined,
     );
-    target.emit(EVENTS.sync, { name: route.key, clientData, serverOutput });
+    (request.volatile ? target.volatile : target).emit(EVENTS.sync, {
+      name: route.key,
+      clientData,
+      serverOutput,
+    });
     return delivered;
   }
   const receivers = await target.fetchSockets();

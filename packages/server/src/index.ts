@@ -18,6 +18,8 @@ export type {
 export { defineSync } from './defineSync';
 export type { GeneratedRoutes, GenerateRoutesOptions } from './generateRoutes';
 export { generateRoutes } from './generateRoutes';
+export type { IdempotencyClaim, IdempotencyStore } from './idempotency/IdempotencyStore';
+export { MemoryIdempotencyStore } from './idempotency/MemoryIdempotencyStore';
 export { LuckyServer } from './LuckyServer';
 export { createToken } from './sessions/createToken';
 export type { MemorySessionStoreOptions } from './sessions/MemorySessionStore';

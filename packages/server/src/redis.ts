@@ -1,3 +1,4 @@
+export { RedisIdempotencyStore } from './idempotency/RedisIdempotencyStore';
 export type { RedisScaleOutOptions } from './redisScaleOut';
 export { redisScaleOut } from './redisScaleOut';
 export type { RedisSessionStoreOptions } from './sessions/RedisSessionStore';

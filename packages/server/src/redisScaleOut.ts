@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
+import { RedisIdempotencyStore } from './idempotency/RedisIdempotencyStore';
 import { RedisSessionStore } from './sessions/RedisSessionStore';
 import type { ScaleOut } from './types';
 
@@ -18,19 +19,22 @@ export interface RedisScaleOutOptions {
  */
 export function redisScaleOut(options: RedisScaleOutOptions): ScaleOut {
   const projectName = options.projectName ?? 'luckystack';
-  const base = typeof options.redis === 'string' ? new Redis(options.redis) : options.redis;
-  const pub = base.duplicate();
-  const sub = base.duplicate();
-  // Connection errors surface through the adapter's timeouts and the session store's errors.
+  const { redis } = options;
+  // The adapter's own pair, with ioredis's default queueing: it subscribes before the connection is up.
+  const [pub, sub] = [0, 1].map(() => (typeof redis === 'string' ? new Redis(redis) : redis.duplicate())) as [
+    Redis,
+    Redis,
+  ];
+  // Connection errors surface through the adapter's timeouts and the stores' errors.
   for (const client of [pub, sub]) client.on('error', () => {});
-  const sessions = new RedisSessionStore({ redis: options.redis, projectName });
+  const sessions = new RedisSessionStore({ redis, projectName });
   return {
     adapter: createAdapter(pub, sub, { key: `${projectName}-socket.io` }),
     sessions,
+    idempotency: new RedisIdempotencyStore(sessions.client, projectName),
     close: async () => {
       await sessions.close();
       await Promise.all([pub, sub].map((client) => client.quit().catch(() => client.disconnect())));
-      if (base !== options.redis) base.disconnect();
     },
   };
 }

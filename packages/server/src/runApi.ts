@@ -10,6 +10,8 @@ export interface ApiCall {
   functions: unknown;
   validate: boolean;
   logger: Logger;
+  /** The call's idempotency key, handed to `main` so its own effects can be made idempotent too. */
+  idempotencyKey?: string | undefined;
 }
 
 /** Reports an unexpected error to the logger and returns the generic answer the caller gets. */
@@ -33,7 +35,12 @@ export async function runApi(call: ApiCall): Promise<ResponseMessage> {
   if (!input.ok) return input.error.toResponse();
   try {
     const main = route.main as (args: unknown) => unknown;
-    const result = await main({ data: input.value, user: call.session ?? null, functions: call.functions });
+    const result = await main({
+      data: input.value,
+      user: call.session ?? null,
+      functions: call.functions,
+      idempotencyKey: call.idempotencyKey,
+    });
     return { status: 'success', result: result ?? null };
   } catch (error) {
     return internalError(call.logger, `api "${route.key}"`, error);

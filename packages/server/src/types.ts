@@ -1,5 +1,6 @@
 import type { AuthProps, Register, RouteTableShape, SessionLayout } from '@luckystack/core';
 import type { ServerOptions } from 'socket.io';
+import type { IdempotencyStore } from './idempotency/IdempotencyStore';
 import type { SessionStore } from './sessions/SessionStore';
 
 /** The app's own helpers handed to every handler as `functions` (`Register['context']`, e.g. a db client). */
@@ -34,6 +35,12 @@ export interface ApiArgs<TData, A extends AuthProps = AuthProps> {
   user: UserFor<A>;
   /** The app's context plus the session helpers. */
   functions: HandlerFunctions;
+  /**
+   * The call's idempotency key, when the client sent one. LuckyStack runs a keyed call once per session and
+   * key; should a server die mid-run, a retry may run it again after the lease, so make effects that must
+   * never repeat idempotent on this key (e.g. a unique column).
+   */
+  idempotencyKey?: string | undefined;
 }
 
 /** A route table: API handlers and (later) sync handlers by route key. */
@@ -51,6 +58,8 @@ export interface ScaleOut {
   adapter: NonNullable<ServerOptions['adapter']>;
   /** Sessions every node can see. */
   sessions: SessionStore;
+  /** Idempotent answers every node can see. */
+  idempotency: IdempotencyStore;
   /** Closes the connections the scale-out opened. */
   close: () => Promise<void>;
 }

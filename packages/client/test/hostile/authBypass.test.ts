@@ -110,8 +110,8 @@ describe('auth bypass attempts', () => {
         reconnection: false,
         extraHeaders: { origin: harness.url },
       });
-      await new Promise((resolve, reject) => {
-        sameOrigin.once('connect', resolve);
+      await new Promise<void>((resolve, reject) => {
+        sameOrigin.once('connect', () => resolve());
         sameOrigin.once('connect_error', reject);
       });
       sameOrigin.disconnect();

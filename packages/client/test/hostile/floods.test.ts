@@ -96,6 +96,7 @@ describe('floods', () => {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );
+    const exited = new Promise((resolve) => flooder.once('exit', resolve));
     const lines = createInterface({ input: flooder.stdout! });
     const messages: Record<string, number | boolean>[] = [];
     const started = new Promise<void>((resolve) =>
@@ -107,7 +108,7 @@ describe('floods', () => {
     await started;
     // As long as the flooder runs (6 s): it is dropped within tens of ms, and that spike must stay under 1%.
     const floodP99 = await p99(quiet, 300);
-    await new Promise((resolve) => flooder.once('exit', resolve));
+    await exited;
     const summary = messages.at(-1)!;
     // A floor of 1 ms: below it the ratio measures timer jitter, not the server.
     floodRatio = floodP99 / Math.max(quietP99, 1);

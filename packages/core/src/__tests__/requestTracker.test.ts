@@ -234,3 +234,15 @@ describe('timers', () => {
     expect(tracker.inFlight).toBe(0);
   });
 });
+
+describe('rejectAll with keep', () => {
+  it('keeps the requests it is told to keep, still answerable later', async () => {
+    const tracker = new RequestTracker<string>();
+    const [kept, dropped] = [tracker.track(), tracker.track()];
+    tracker.rejectAll(undefined, (index) => index === kept.responseIndex);
+    await expect(dropped.promise).rejects.toMatchObject({ code: 'DISCONNECTED' });
+    expect(tracker.inFlight).toBe(1);
+    expect(tracker.resolve(kept.responseIndex, 'later')).toBe(true);
+    await expect(kept.promise).resolves.toBe('later');
+  });
+});

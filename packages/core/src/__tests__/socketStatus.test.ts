@@ -72,3 +72,19 @@ describe('peer deadlines', () => {
     expect(nextPeerDeadline(connected)).toBeUndefined();
   });
 });
+
+describe('offline queue count', () => {
+  it('keeps the queued count on self across connection changes, and drops it at zero', () => {
+    const queued = reduceSocketStatus(connected, { type: 'queued', count: 3 });
+    expect(queued.self).toEqual({ status: 'CONNECTED', queued: 3 });
+    const dropped = reduceSocketStatus(queued, { type: 'disconnect', reason: 'transport close' });
+    expect(dropped.self).toEqual({ status: 'DISCONNECTED', reason: 'transport close', queued: 3 });
+    const retrying = reduceSocketStatus(dropped, { type: 'reconnectAttempt', attempt: 1 });
+    expect(retrying.self).toEqual({ status: 'RECONNECTING', reconnectAttempt: 1, queued: 3 });
+    expect(reduceSocketStatus(retrying, { type: 'queued', count: 3 })).toBe(retrying);
+    expect(reduceSocketStatus(retrying, { type: 'queued', count: 0 }).self).toEqual({
+      status: 'RECONNECTING',
+      reconnectAttempt: 1,
+    });
+  });
+});

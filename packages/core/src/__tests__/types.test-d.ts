@@ -10,6 +10,7 @@ import {
   type ResponseMessage,
   type Result,
   responseEvent,
+  type SelfStatus,
   type ServerToClientEvents,
   type SocketStatus,
   type SocketStatusEntry,
@@ -84,7 +85,8 @@ describe('discriminated unions', () => {
   });
 
   it('types SocketStatus as self plus one entry per peer', () => {
-    expectTypeOf<SocketStatus['self']>().toEqualTypeOf<SocketStatusEntry>();
+    expectTypeOf<SocketStatus['self']>().toEqualTypeOf<SelfStatus>();
+    expectTypeOf<SocketStatus['self']['queued']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<SocketStatus['user-42']>().toEqualTypeOf<SocketStatusEntry>();
   });
 
