@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLuckyClient, type LuckyClient, type LuckyClientOptions } from '@luckystack/client';
-import type { RouteTableShape } from '@luckystack/core';
+import type { RegisteredRoutes, RouteTableShape } from '@luckystack/core';
 import { type CreateLuckyServerOptions, createLuckyServer, type LuckyServer } from '@luckystack/server';
 import {
   type Socket as ClientSocket,
@@ -19,7 +19,7 @@ export interface Harness {
   /** A plain socket.io-client, for speaking the wire protocol by hand. */
   connectRaw: (options?: Partial<ManagerOptions & SocketOptions>) => Promise<ClientSocket>;
   /** A LuckyStack client, connected. */
-  connectClient: <T extends RouteTableShape>(
+  connectClient: <T extends RouteTableShape = RegisteredRoutes>(
     options?: Omit<LuckyClientOptions, 'url' | 'socket'>,
   ) => Promise<LuckyClient<T>>;
   /** Closes every client and the server. */

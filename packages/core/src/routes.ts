@@ -144,7 +144,10 @@ export interface SyncEvent<T extends RouteTableShape, N extends string> {
 /** A route table that types nothing: any name, any data, an unknown result. */
 export interface UntypedRoutes extends RouteTableShape {
   api: Record<string, { auth: AuthProps; main: (args: { data: Record<string, unknown> }) => unknown }>;
-  sync: Record<string, { client: { main: (args: { clientData: Record<string, unknown> }) => unknown } }>;
+  sync: Record<
+    string,
+    { client: { main: (args: { clientData: Record<string, unknown> }) => Record<string, unknown> } }
+  >;
 }
 
 /**

@@ -71,6 +71,8 @@ export class LuckyServer {
   readonly #sockets = new WeakMap<Socket, SocketState>();
   /** The session found at the handshake, until the connection handler has sent it to the client. */
   readonly #handshakeSessions = new WeakMap<Socket, SessionLayout>();
+  /** Sockets that presented a token with no session behind it (expired, logged out, replaced). */
+  readonly #deadTokens = new WeakSet<Socket>();
 
   constructor(parts: LuckyServerParts) {
     this.io = parts.io;
@@ -208,7 +210,11 @@ export class LuckyServer {
     const token = typeof auth.token === 'string' ? auth.token : this.#cookieToken(socket);
     if (typeof token !== 'string' || token === '' || token.length > MAX_TOKEN_LENGTH) return;
     const session = await this.sessions.get(token);
-    if (!session) return;
+    if (!session) {
+      // Tell the client its stored token is dead, so it stops sending it on every reconnect.
+      this.#deadTokens.add(socket);
+      return;
+    }
     this.#attach(socket, token, String(session.id));
     this.#handshakeSessions.set(socket, session);
   }
@@ -289,6 +295,7 @@ export class LuckyServer {
     });
     socket.emit(EVENTS.updateSession, JSON.stringify(this.#handshakeSessions.get(socket) ?? null));
     this.#handshakeSessions.delete(socket);
+    if (this.#deadTokens.delete(socket)) socket.emit(EVENTS.sessionToken, null);
     this.#presence?.track(socket);
   };
 
