@@ -94,6 +94,8 @@ export interface LuckyClientParts {
   offlineQueue: OfflineQueueOptions;
 }
 
+const MAX_CACHED_NAMES = 1000;
+
 /** How long after a peer's deadline its entry is dropped if the server never said it left (clock skew margin). */
 const PEER_EXPIRY_SLACK_MS = 2_000;
 
@@ -113,6 +115,8 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
   readonly #requests: RequestTracker<ResponseMessage>;
   readonly #syncListeners = new SyncListeners();
   readonly #rooms = new Set<string>();
+  /** Resolved wire names by kind, page and name: resolving checks every segment, on every call otherwise. */
+  readonly #wireNames = new Map<string, string>();
   readonly #userAuth: Socket['auth'];
   readonly #session = new Store<SessionLayout | null>(null);
   readonly #status: Store<SocketStatus>;
@@ -321,8 +325,17 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
   }
 
   #wireName(kind: RouteKind, name: string): string | LuckyError {
-    const key = resolveRouteName(name, this.#parts.getPath());
-    return key.ok ? toWireName(kind, key.value) : key.error;
+    const path = this.#parts.getPath();
+    const cacheKey = `${kind}\0${path}\0${name}`;
+    const cached = this.#wireNames.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const key = resolveRouteName(name, path);
+    if (!key.ok) return key.error;
+    // Names and pages are few; the bound only guards against an app that generates names.
+    if (this.#wireNames.size >= MAX_CACHED_NAMES) this.#wireNames.clear();
+    const wireName = toWireName(kind, key.value);
+    this.#wireNames.set(cacheKey, wireName);
+    return wireName;
   }
 
   #syncKey(name: string): string {

@@ -25,7 +25,9 @@ export interface TrackedRequest<T> {
 interface Pending<T> {
   resolve: (value: T) => void;
   reject: (reason: unknown) => void;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  /** When it times out (ms since the epoch; Infinity: never), and after how long, for the message. */
+  deadline: number;
+  timeoutMs: number;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
 }
@@ -41,6 +43,9 @@ export class RequestTracker<T = unknown> {
   readonly #timeoutMs: number;
   readonly #maxInFlight: number;
   #next = 0;
+  /** One timer for the earliest deadline, rather than one per request (a timer per call is most of the cost). */
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerAt = Number.POSITIVE_INFINITY;
 
   constructor(options: RequestTrackerOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? 15_000;
@@ -64,20 +69,18 @@ export class RequestTracker<T = unknown> {
       );
       return { responseIndex, promise: Promise.reject(error) };
     }
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const deadline =
+      timeoutMs > 0 && Number.isFinite(timeoutMs) ? Date.now() + timeoutMs : Number.POSITIVE_INFINITY;
     const promise = new Promise<T>((resolve, reject) => {
-      const pending: Pending<T> = { resolve, reject, timer: undefined, signal, onAbort: undefined };
-      const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
-      if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
-        pending.timer = setTimeout(() => {
-          this.#fail(responseIndex, new LuckyError(ERROR_CODES.TIMEOUT, `No answer within ${timeoutMs} ms`));
-        }, timeoutMs);
-      }
+      const pending: Pending<T> = { resolve, reject, deadline, timeoutMs, signal, onAbort: undefined };
       if (signal) {
         pending.onAbort = () => this.#fail(responseIndex, signal.reason);
         signal.addEventListener('abort', pending.onAbort, { once: true });
       }
       this.#pending.set(responseIndex, pending);
     });
+    if (deadline < this.#timerAt) this.#arm(deadline);
     return { responseIndex, promise };
   }
 
@@ -108,10 +111,41 @@ export class RequestTracker<T = unknown> {
     const pending = this.#pending.get(responseIndex);
     if (!pending) return undefined;
     this.#pending.delete(responseIndex);
-    clearTimeout(pending.timer);
+    if (this.#pending.size === 0) this.#disarm();
     if (pending.onAbort) pending.signal?.removeEventListener('abort', pending.onAbort);
     return pending;
   }
+
+  #arm(at: number): void {
+    clearTimeout(this.#timer);
+    this.#timerAt = at;
+    this.#timer = setTimeout(this.#expire, Math.max(0, at - Date.now()));
+  }
+
+  #disarm(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#timerAt = Number.POSITIVE_INFINITY;
+  }
+
+  /** Fails every request past its deadline, then waits for the next deadline. */
+  readonly #expire = (): void => {
+    this.#timer = undefined;
+    this.#timerAt = Number.POSITIVE_INFINITY;
+    const now = Date.now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const [responseIndex, pending] of this.#pending) {
+      if (pending.deadline <= now) {
+        this.#fail(
+          responseIndex,
+          new LuckyError(ERROR_CODES.TIMEOUT, `No answer within ${pending.timeoutMs} ms`),
+        );
+      } else if (pending.deadline < next) {
+        next = pending.deadline;
+      }
+    }
+    if (next < this.#timerAt) this.#arm(next);
+  };
 
   #issueIndex(): number {
     do {

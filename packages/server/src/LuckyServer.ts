@@ -47,6 +47,8 @@ export interface LuckyServerParts {
 }
 
 const MAX_TOKEN_LENGTH = 512;
+/** The server-side event one node asks the others how many of their sockets a sync reaches. */
+const COUNT_RECEIVERS = 'lucky:sync:count';
 
 /**
  * LuckyStack on one Socket.IO server: routes API calls and sync events through auth, validation and
@@ -98,6 +100,7 @@ export class LuckyServer {
     });
     this.#guardOrigins();
     this.io.on('connection', this.#onConnection);
+    if (parts.scaleOut) this.io.on(COUNT_RECEIVERS, this.#onCountRequest);
   }
 
   /** @internal The state of a connected socket. */
@@ -174,24 +177,33 @@ export class LuckyServer {
   }
 
   /**
-   * @internal How many sockets a sync to `receiver` reaches: counted in this process on one node, asked of
-   * every node (one adapter round trip) when scaled out.
+   * @internal How many sockets a sync to `receiver` reaches: counted in this process on one node; when
+   * scaled out, every other node answers its own count (one adapter round trip carrying numbers, not the
+   * sockets `fetchSockets` would serialise).
    */
   async countReceivers(receiver: string, excludedId: string | undefined): Promise<number> {
-    if (this.#scaleOut) {
-      const excluded = excludedId ?? [];
-      const target = receiver === 'all' ? this.io.except(excluded) : this.io.in(receiver).except(excluded);
-      return (await target.fetchSockets()).length;
-    }
+    const local = this.#countLocal(receiver, excludedId);
+    if (!this.#scaleOut) return local;
+    // A node that does not answer in time (it died, say) counts as none rather than failing a delivered sync.
+    const counts: unknown[] = await this.io.serverSideEmitWithAck(COUNT_RECEIVERS, receiver).catch(() => []);
+    return counts.reduce<number>((sum, count) => sum + (typeof count === 'number' ? count : 0), local);
+  }
+
+  #countLocal(receiver: string, excludedId: string | undefined): number {
     const members =
       receiver === 'all' ? this.io.of('/').sockets : this.io.of('/').adapter.rooms.get(receiver);
     if (!members) return 0;
     return members.size - (excludedId !== undefined && members.has(excludedId) ? 1 : 0);
   }
 
+  readonly #onCountRequest = (receiver: unknown, ack: unknown): void => {
+    if (typeof receiver === 'string' && typeof ack === 'function') ack(this.#countLocal(receiver, undefined));
+  };
+
   /** Stops listening and releases the session store. Does not close the Socket.IO server (it is yours). */
   async close(): Promise<void> {
     this.io.off('connection', this.#onConnection);
+    this.io.off(COUNT_RECEIVERS, this.#onCountRequest);
     this.#presence?.close();
     await this.idempotency.close();
     await (this.#scaleOut ?? this.sessions).close();

@@ -4,6 +4,7 @@ import {
   isStandardSchema,
   resolveRouteName,
   type StandardSchema,
+  toWireName,
 } from '@luckystack/core';
 import type { RouteTable } from './types';
 
@@ -85,6 +86,9 @@ export function compileSync(key: string, handler: unknown): CompiledSync {
 export interface CompiledRoutes {
   api: Map<string, CompiledApi>;
   sync: Map<string, CompiledSync>;
+  /** The same handlers by wire name (`api/page/name`), so a known name is found without parsing it again. */
+  apiByWireName: Map<string, CompiledApi>;
+  syncByWireName: Map<string, CompiledSync>;
 }
 
 /**
@@ -92,9 +96,13 @@ export interface CompiledRoutes {
  * name and any handler without an `auth` policy. A Map, so hostile names never reach prototype keys.
  */
 export function compileRoutes(routes: RouteTable): CompiledRoutes {
+  const api = compileTable('api', routes.api, compileApi);
+  const sync = compileTable('sync', routes.sync, compileSync);
   return {
-    api: compileTable('api', routes.api, compileApi),
-    sync: compileTable('sync', routes.sync, compileSync),
+    api,
+    sync,
+    apiByWireName: new Map([...api].map(([key, route]) => [toWireName('api', key), route])),
+    syncByWireName: new Map([...sync].map(([key, route]) => [toWireName('sync', key), route])),
   };
 }
 

@@ -16,6 +16,9 @@ import { internalError, runApi } from './runApi';
 import { runOnce } from './runOnce';
 
 function lookup(server: LuckyServer, name: string): CompiledApi | LuckyError {
+  // A registered route's wire name was checked when it was compiled; only unknown names need parsing.
+  const known = server.routes.apiByWireName.get(name);
+  if (known) return known;
   if (isBuiltInApi(name)) return BUILT_IN_ROUTES.get(name)!;
   const key = parseWireName('api', name);
   if (!key.ok) return key.error;

@@ -56,16 +56,13 @@ async function fanOut(
   const excluded = request.ignoreSelf ? socket.id : [];
   const target = request.receiver === 'all' ? io.except(excluded) : io.to(request.receiver).except(excluded);
   if (!route.client) {
-    const delivered = await server.countReceivers(
-      request.receiver,
-      request.ignoreSelf ? socket.id : undefined,
-    );
+    // Deliver first: counting the receivers can take a round trip to the other nodes.
     (request.volatile ? target.volatile : target).emit(EVENTS.sync, {
       name: route.key,
       clientData,
       serverOutput,
     });
-    return delivered;
+    return server.countReceivers(request.receiver, request.ignoreSelf ? socket.id : undefined);
   }
   const receivers = await target.fetchSockets();
   const sessions = await server.sessionsOf(
@@ -95,9 +92,12 @@ async function runSync(
   socket: Socket,
   request: SyncRequestMessage,
 ): Promise<ResponseMessage> {
-  const key = parseWireName('sync', request.name);
-  if (!key.ok) return key.error.toResponse();
-  const route = server.routes.sync.get(key.value);
+  let route = server.routes.syncByWireName.get(request.name);
+  if (!route) {
+    const key = parseWireName('sync', request.name);
+    if (!key.ok) return key.error.toResponse();
+    route = server.routes.sync.get(key.value);
+  }
   if (!route) return new LuckyError(ERROR_CODES.NOT_FOUND, `No sync named "${request.name}"`).toResponse();
   const problem = receiverProblem(server, socket, request.receiver);
   if (problem) return problem.toResponse();
