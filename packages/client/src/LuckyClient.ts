@@ -6,22 +6,18 @@ import {
   type ErrorResponse,
   EVENTS,
   type ForceLogoutMessage,
-  INITIAL_SOCKET_STATUS,
   isBuiltInApi,
   isErrorResponse,
   LuckyError,
-  nextPeerDeadline,
   type Readable,
   type RegisteredRoutes,
   RequestTracker,
   type ResponseMessage,
   type RouteKind,
   type RouteTableShape,
-  reduceSocketStatus,
   resolveRouteName,
   type SessionLayout,
   type SocketStatus,
-  type StatusEvent,
   Store,
   type SyncConfirmation,
   type SyncDelivery,
@@ -31,11 +27,10 @@ import {
   type SyncReceiver,
   type SyncRouteFor,
   toWireName,
-  type UserAfkMessage,
-  type UserPresenceMessage,
 } from '@luckystack/core';
 import type { Socket } from 'socket.io-client';
 import { OfflineQueue, type OfflineQueueOptions } from './OfflineQueue';
+import { SocketStatusTracker } from './SocketStatusTracker';
 import { SyncListeners } from './SyncListeners';
 import { SyncScope } from './SyncScope';
 import type { VisibilitySource } from './visibility';
@@ -96,9 +91,6 @@ export interface LuckyClientParts {
 
 const MAX_CACHED_NAMES = 1000;
 
-/** How long after a peer's deadline its entry is dropped if the server never said it left (clock skew margin). */
-const PEER_EXPIRY_SLACK_MS = 2_000;
-
 /** Answers share one index space, so one tracker matches `apiResponse-`, `syncResponse-` and `roomResponse-`. */
 const ANSWER = /^(?:api|sync|room)Response-(\d+)$/;
 
@@ -119,11 +111,10 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
   readonly #wireNames = new Map<string, string>();
   readonly #userAuth: Socket['auth'];
   readonly #session = new Store<SessionLayout | null>(null);
-  readonly #status: Store<SocketStatus>;
+  readonly #status: SocketStatusTracker;
   readonly #stopVisibility: () => void;
   /** Why the next `disconnect` happens, when we know better than Socket.IO's reason. */
   #disconnectReason: 'forceLogout' | 'hidden' | undefined;
-  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #queue: OfflineQueue;
   /** Keyed calls in flight, sent again after a reconnect: safe, since the server runs each key once. */
   readonly #resendable = new Map<number, { event: string; payload: Record<string, unknown> }>();
@@ -137,7 +128,7 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
     this.socket = parts.socket;
     this.#requests = new RequestTracker({ timeoutMs: parts.timeoutMs, maxInFlight: parts.maxInFlight });
     this.#queue = new OfflineQueue(parts.offlineQueue, (count) =>
-      this.#updateStatus({ type: 'queued', count }),
+      this.#status.update({ type: 'queued', count }),
     );
     this.#everConnected = this.socket.connected;
     this.#userAuth = this.socket.auth;
@@ -148,23 +139,14 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
     this.socket.on(EVENTS.updateSession, this.#onUpdateSession);
     this.socket.on(EVENTS.sessionToken, this.#onSessionToken);
     this.socket.on(EVENTS.forceLogout, this.#onForceLogout);
-    this.socket.on(EVENTS.userAfk, this.#onUserAfk);
-    this.socket.on(EVENTS.userBack, this.#onUserBack);
-    this.socket.on(EVENTS.userLeft, this.#onUserLeft);
-    this.socket.io.on('reconnect_attempt', this.#onReconnectAttempt);
-    this.socket.io.on('reconnect_failed', this.#onReconnectFailed);
     this.socket.onAny(this.#onAny);
-    this.#status = new Store(
-      this.socket.connected
-        ? reduceSocketStatus(INITIAL_SOCKET_STATUS, { type: 'connect' })
-        : INITIAL_SOCKET_STATUS,
-    );
+    this.#status = new SocketStatusTracker(this.socket);
     this.#stopVisibility = parts.visibility?.subscribe(this.#onVisibilityChange) ?? (() => {});
   }
 
   /** The spec's socket status: `self` (this connection) plus the peers the activity broadcaster reported. */
   get status(): Readable<SocketStatus> {
-    return this.#status;
+    return this.#status.status;
   }
 
   /** The session of this connection as the server last sent it (null when anonymous). */
@@ -277,14 +259,9 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
     this.socket.off(EVENTS.updateSession, this.#onUpdateSession);
     this.socket.off(EVENTS.sessionToken, this.#onSessionToken);
     this.socket.off(EVENTS.forceLogout, this.#onForceLogout);
-    this.socket.off(EVENTS.userAfk, this.#onUserAfk);
-    this.socket.off(EVENTS.userBack, this.#onUserBack);
-    this.socket.off(EVENTS.userLeft, this.#onUserLeft);
-    this.socket.io.off('reconnect_attempt', this.#onReconnectAttempt);
-    this.socket.io.off('reconnect_failed', this.#onReconnectFailed);
+    this.#status.close();
     this.socket.offAny(this.#onAny);
     this.#stopVisibility();
-    clearTimeout(this.#expiryTimer);
     this.socket.auth = this.#userAuth;
     const closed = new LuckyError(ERROR_CODES.DISCONNECTED, 'Client closed');
     this.#queue.clear(closed);
@@ -355,7 +332,7 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
   readonly #onConnect = (): void => {
     this.#everConnected = true;
     this.#disconnectReason = undefined;
-    this.#updateStatus({ type: 'connect' });
+    this.#status.update({ type: 'connect' });
     // Calls cut off mid-flight go first (they were made first), then the queue, oldest first.
     for (const { event, payload } of this.#resendable.values()) this.socket.emit(event, payload);
     this.#queue.flush();
@@ -366,27 +343,7 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
       new LuckyError(ERROR_CODES.DISCONNECTED, 'The connection dropped before the answer came'),
       (responseIndex) => this.#resendable.has(responseIndex),
     );
-    this.#updateStatus({ type: 'disconnect', reason: this.#disconnectReason ?? reason });
-  };
-
-  readonly #onReconnectAttempt = (attempt: number): void => {
-    this.#updateStatus({ type: 'reconnectAttempt', attempt });
-  };
-
-  readonly #onReconnectFailed = (): void => {
-    this.#updateStatus({ type: 'disconnect', reason: 'reconnect failed' });
-  };
-
-  readonly #onUserAfk = (message: UserAfkMessage): void => {
-    if (typeof message === 'object' && message !== null) this.#updateStatus({ type: 'userAfk', message });
-  };
-
-  readonly #onUserBack = (message: UserPresenceMessage): void => {
-    if (typeof message === 'object' && message !== null) this.#updateStatus({ type: 'userBack', message });
-  };
-
-  readonly #onUserLeft = (message: UserPresenceMessage): void => {
-    if (typeof message === 'object' && message !== null) this.#updateStatus({ type: 'userLeft', message });
+    this.#status.update({ type: 'disconnect', reason: this.#disconnectReason ?? reason });
   };
 
   readonly #onVisibilityChange = (): void => {
@@ -402,26 +359,6 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
       else this.socket.connect();
     }
   };
-
-  #updateStatus(event: StatusEvent): void {
-    this.#status.setState((status) => reduceSocketStatus(status, event));
-    this.#scheduleExpiry();
-  }
-
-  /**
-   * A peer normally leaves with `userLeft` at its deadline; should that never come (the server holding the
-   * timer died), the entry is dropped a little after the deadline, so no ghost stays behind.
-   */
-  #scheduleExpiry(): void {
-    clearTimeout(this.#expiryTimer);
-    const deadline = nextPeerDeadline(this.#status.getSnapshot());
-    if (deadline === undefined) return;
-    const delay = Math.max(0, deadline + PEER_EXPIRY_SLACK_MS - Date.now());
-    this.#expiryTimer = setTimeout(
-      () => this.#updateStatus({ type: 'expire', now: Date.now() - PEER_EXPIRY_SLACK_MS }),
-      delay,
-    );
-  }
 
   readonly #onSync = (delivery: SyncDelivery): void => {
     if (typeof delivery === 'object' && delivery !== null && typeof delivery.name === 'string') {
