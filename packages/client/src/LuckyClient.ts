@@ -133,12 +133,7 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
     this.#everConnected = this.socket.connected;
     this.#userAuth = this.socket.auth;
     this.socket.auth = this.#handshakeAuth;
-    this.socket.on('connect', this.#onConnect);
-    this.socket.on('disconnect', this.#onDisconnect);
-    this.socket.on(EVENTS.sync, this.#onSync);
-    this.socket.on(EVENTS.updateSession, this.#onUpdateSession);
-    this.socket.on(EVENTS.sessionToken, this.#onSessionToken);
-    this.socket.on(EVENTS.forceLogout, this.#onForceLogout);
+    for (const [event, listener] of this.#listeners()) this.socket.on(event, listener);
     this.socket.onAny(this.#onAny);
     this.#status = new SocketStatusTracker(this.socket);
     this.#stopVisibility = parts.visibility?.subscribe(this.#onVisibilityChange) ?? (() => {});
@@ -253,12 +248,7 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
 
   /** Stops listening; disconnects the socket when the client created it. Calls in flight fail DISCONNECTED. */
   close(): void {
-    this.socket.off('connect', this.#onConnect);
-    this.socket.off('disconnect', this.#onDisconnect);
-    this.socket.off(EVENTS.sync, this.#onSync);
-    this.socket.off(EVENTS.updateSession, this.#onUpdateSession);
-    this.socket.off(EVENTS.sessionToken, this.#onSessionToken);
-    this.socket.off(EVENTS.forceLogout, this.#onForceLogout);
+    for (const [event, listener] of this.#listeners()) this.socket.off(event, listener);
     this.#status.close();
     this.socket.offAny(this.#onAny);
     this.#stopVisibility();
@@ -299,6 +289,18 @@ export class LuckyClient<T extends RouteTableShape = RegisteredRoutes> {
       if (options.signal?.aborted && error === options.signal.reason) throw error;
       return LuckyError.from(error).toResponse();
     }
+  }
+
+  /** Every socket listener of the client, in one list so `close` removes exactly what the constructor added. */
+  #listeners(): [string, Parameters<Socket['on']>[1]][] {
+    return [
+      ['connect', this.#onConnect],
+      ['disconnect', this.#onDisconnect],
+      [EVENTS.sync, this.#onSync],
+      [EVENTS.updateSession, this.#onUpdateSession],
+      [EVENTS.sessionToken, this.#onSessionToken],
+      [EVENTS.forceLogout, this.#onForceLogout],
+    ];
   }
 
   #wireName(kind: RouteKind, name: string): string | LuckyError {
